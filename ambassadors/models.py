@@ -1,0 +1,324 @@
+"""
+Schools, boards and ambassador stories.
+
+The tree: HomePage → SchoolIndexPage (/scholen/) → SchoolPage, and
+HomePage → AmbassadorIndexPage (/ambassadeurs/) → AmbassadorPage. Parent and subpage
+rules keep editors from building anything else.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import StoryStreamBlock
+
+DESCRIPTION_FEATURES = ["bold", "italic", "link"]
+
+
+class SchoolKind(models.TextChoices):
+    SCHOOL = "school", _("School")
+    BOARD = "board", _("Schoolbestuur (stichting)")
+
+
+class EducationalConcept(models.TextChoices):
+    OPENBAAR = "openbaar", _("Openbare basisschool")
+    DALTON = "dalton", _("Daltononderwijs")
+    MONTESSORI = "montessori", _("Montessorionderwijs")
+    JENAPLAN = "jenaplan", _("Jenaplanonderwijs")
+    EDUCATIEF_CENTRUM = "educatief-centrum", _("Educatief centrum / kindcentrum")
+    CHRISTELIJK = "christelijk", _("Christelijk onderwijs")
+    OVERIG = "overig", _("Ander concept")
+
+
+class Province(models.TextChoices):
+    DRENTHE = "drenthe", "Drenthe"
+    FLEVOLAND = "flevoland", "Flevoland"
+    FRIESLAND = "friesland", "Friesland"
+    GELDERLAND = "gelderland", "Gelderland"
+    GRONINGEN = "groningen", "Groningen"
+    LIMBURG = "limburg", "Limburg"
+    NOORD_BRABANT = "noord-brabant", "Noord-Brabant"
+    NOORD_HOLLAND = "noord-holland", "Noord-Holland"
+    OVERIJSSEL = "overijssel", "Overijssel"
+    UTRECHT = "utrecht", "Utrecht"
+    ZEELAND = "zeeland", "Zeeland"
+    ZUID_HOLLAND = "zuid-holland", "Zuid-Holland"
+
+
+class Population(models.TextChoices):
+    MIXED = "gemengd", _("Gemengd")
+    MULTICULTURAL = "multicultureel", _("Multicultureel")
+    MOSTLY_HIGHER_EDUCATED = "hoger-opgeleid", _("Overwegend hoger opgeleide ouders")
+    MOSTLY_LOWER_EDUCATED = "lager-opgeleid", _("Overwegend lager opgeleide ouders")
+
+
+class SchoolIndexPage(Page):
+    introduction = models.TextField(_("inleiding"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["ambassadors.SchoolPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["schools"] = (
+            SchoolPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("logo", "board")
+            .prefetch_renditions("fill-160x160")
+            .order_by("title")
+        )
+        return context
+
+    class Meta:
+        verbose_name = _("overzicht van scholen")
+
+
+class SchoolPage(Page):
+    """A primary school, or a school board ("stichting") with several schools."""
+
+    kind = models.CharField(_("soort"), max_length=10, choices=SchoolKind.choices, default=SchoolKind.SCHOOL)
+    place = models.CharField(_("plaats"), max_length=100, help_text=_("Bijvoorbeeld Denekamp of Enschede."))
+    province = models.CharField(_("provincie"), max_length=20, choices=Province.choices, blank=True)
+    educational_concept = models.CharField(
+        _("onderwijsconcept"),
+        max_length=30,
+        choices=EducationalConcept.choices,
+        blank=True,
+        help_text=_("Laat leeg voor een schoolbestuur."),
+    )
+    population = models.CharField(
+        _("leerlingenpopulatie"),
+        max_length=20,
+        choices=Population.choices,
+        blank=True,
+        help_text=_("Gebruikt om verhalen van vergelijkbare scholen te vinden."),
+    )
+    board = models.ForeignKey(
+        "self",
+        verbose_name=_("schoolbestuur"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member_schools",
+        limit_choices_to={"kind": SchoolKind.BOARD},
+        help_text=_("De stichting waar deze school onder valt, als die een eigen pagina heeft."),
+    )
+    pupils_and_parents = RichTextField(
+        _("leerlingen en ouders"),
+        features=DESCRIPTION_FEATURES,
+        blank=True,
+        help_text=_("Wie zitten er op school: de leerlingen, de ouders, hun achtergronden."),
+    )
+    characteristics = RichTextField(
+        _("kenmerkend"),
+        features=DESCRIPTION_FEATURES,
+        blank=True,
+        help_text=_("Wat de school kenmerkt: de waarden, de sfeer, de aanpak."),
+    )
+    logo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("place"),
+                FieldPanel("province"),
+                FieldPanel("educational_concept"),
+                FieldPanel("population"),
+                FieldPanel("board"),
+                FieldPanel("website"),
+            ],
+            heading=_("Gegevens"),
+        ),
+        FieldPanel("pupils_and_parents"),
+        FieldPanel("characteristics"),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("photo")], heading=_("Beeld")),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("place"),
+        index.SearchField("pupils_and_parents"),
+        index.SearchField("characteristics"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["ambassadors.SchoolIndexPage"]
+    subpage_types = []
+
+    @property
+    def is_board(self):
+        return self.kind == SchoolKind.BOARD
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["ambassadors"] = (
+            AmbassadorPage.objects.live()
+            .public()
+            .filter(school=self)
+            .select_related("portrait")
+            .prefetch_renditions("fill-240x240")
+            .order_by("title")
+        )
+        if self.is_board:
+            context["member_schools"] = SchoolPage.objects.live().public().filter(board=self).order_by("title")
+        return context
+
+    class Meta:
+        verbose_name = _("school")
+        verbose_name_plural = _("scholen")
+
+
+class AmbassadorIndexPage(Page):
+    introduction = models.TextField(_("inleiding"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["ambassadors.AmbassadorPage"]
+    max_count = 1
+
+    def get_stories(self):
+        """Published stories, with what their cards show fetched in a fixed number of queries."""
+        return (
+            AmbassadorPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("school", "portrait")
+            .prefetch_renditions("fill-400x400")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = self.get_stories()
+        return context
+
+    class Meta:
+        verbose_name = _("overzicht van ambassadeurs")
+
+
+class AmbassadorPage(Page):
+    """
+    The story of one ambassador: a school director who uses the Glans-techniek.
+
+    The page title is the ambassador's name. `ambassador_account` links the story to the
+    user account of the ambassador, who may then edit this one page (see the workflow docs).
+    """
+
+    role = models.CharField(
+        _("functie"),
+        max_length=100,
+        help_text=_("Je functie, bijvoorbeeld Directeur of Clusterdirecteur."),
+    )
+    portrait = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("portret"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Een portretfoto, liefst vierkant en minstens 800 pixels breed."),
+    )
+    school = models.ForeignKey(
+        SchoolPage,
+        verbose_name=_("school"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="ambassador_pages",
+        help_text=_("De school of het schoolbestuur waar je werkt."),
+    )
+    quote = models.CharField(
+        _("kernzin"),
+        max_length=200,
+        blank=True,
+        help_text=_("Eén zin die je ervaring samenvat; staat bovenaan je verhaal en op de overzichtspagina."),
+    )
+    introduction = models.TextField(
+        _("inleiding"),
+        max_length=600,
+        blank=True,
+        help_text=_("Twee of drie zinnen over jou en je school, als opening van je verhaal."),
+    )
+    body = StreamField(
+        StoryStreamBlock(),
+        blank=True,
+        verbose_name=_("verhaal"),
+        help_text=_("Beantwoord de vragen, en voeg eventueel een video, citaat of resultaat toe."),
+    )
+    ambassador_account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account van de ambassadeur"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ambassador_pages",
+        help_text=_("Het account waarmee deze ambassadeur het eigen verhaal bewerkt."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("role"), FieldPanel("school"), FieldPanel("portrait")],
+            heading=_("De ambassadeur"),
+        ),
+        FieldPanel("quote"),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    settings_panels = [*Page.settings_panels, FieldPanel("ambassador_account")]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("role"),
+        index.SearchField("quote"),
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+        index.RelatedFields("school", [index.SearchField("title"), index.SearchField("place")]),
+        index.FilterField("school"),
+    ]
+
+    parent_page_types = ["ambassadors.AmbassadorIndexPage"]
+    subpage_types = []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["other_stories"] = (
+            AmbassadorPage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .select_related("school", "portrait")
+            .prefetch_renditions("fill-240x240")
+            .order_by("title")[:3]
+        )
+        return context
+
+    class Meta:
+        verbose_name = _("ambassadeursverhaal")
+        verbose_name_plural = _("ambassadeursverhalen")

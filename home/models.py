@@ -1,0 +1,152 @@
+"""The home page, general content pages and site-wide settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ambassadors.blocks import ImageBlock, QuoteBlock, ResultBlock, VideoBlock
+
+INTRODUCTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class HomePage(Page):
+    hero_title = models.CharField(_("kop"), max_length=120)
+    hero_text = models.TextField(_("tekst onder de kop"), max_length=400, blank=True)
+    introduction = RichTextField(
+        _("over de Glans-techniek"),
+        features=INTRODUCTION_FEATURES,
+        blank=True,
+    )
+    cta_title = models.CharField(_("titel oproep"), max_length=120, blank=True)
+    cta_text = models.TextField(_("tekst oproep"), max_length=400, blank=True)
+    cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("pagina van de oproep"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Waar de knop van de oproep naartoe leidt, bijvoorbeeld de contactpagina."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("Kop")),
+        FieldPanel("introduction"),
+        InlinePanel("featured_stories", label=_("Uitgelichte verhalen"), max_num=6),
+        MultiFieldPanel(
+            [FieldPanel("cta_title"), FieldPanel("cta_text"), PageChooserPanel("cta_page")],
+            heading=_("Oproep tot contact"),
+        ),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["ambassadors.AmbassadorIndexPage", "ambassadors.SchoolIndexPage", "home.ContentPage"]
+    max_count = 1
+
+    def get_featured_stories(self):
+        """The stories editors chose, in their order, leaving out any that are not live."""
+        from ambassadors.models import AmbassadorPage
+
+        story_ids = list(self.featured_stories.values_list("story_id", flat=True))
+        stories = (
+            AmbassadorPage.objects.live()
+            .public()
+            .filter(pk__in=story_ids)
+            .select_related("school", "portrait")
+            .prefetch_renditions("fill-400x400")
+            .in_bulk()
+        )
+        return [stories[pk] for pk in story_ids if pk in stories]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_stories"] = self.get_featured_stories()
+        return context
+
+    class Meta:
+        verbose_name = _("homepagina")
+
+
+class HomePageFeaturedStory(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_stories")
+    story = models.ForeignKey(
+        "ambassadors.AmbassadorPage",
+        verbose_name=_("verhaal"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("story", "ambassadors.AmbassadorPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("uitgelicht verhaal")
+
+
+class ContentPage(Page):
+    """A general page, such as "Over de Glans-techniek" or the privacy statement."""
+
+    introduction = models.TextField(_("inleiding"), max_length=600, blank=True)
+    body = StreamField(
+        [
+            (
+                "paragraph",
+                blocks.RichTextBlock(
+                    features=INTRODUCTION_FEATURES,
+                    label=_("Tekst"),
+                    icon="pilcrow",
+                    template="blocks/paragraph_block.html",
+                ),
+            ),
+            ("image", ImageBlock()),
+            ("quote", QuoteBlock()),
+            ("result", ResultBlock()),
+            ("video", VideoBlock()),
+        ],
+        blank=True,
+        verbose_name=_("inhoud"),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("inhoudspagina")
+
+
+@register_setting(icon="site")
+class OrganisationSettings(BaseSiteSetting):
+    """Klaver CT's contact details, shown in the footer and used for contact requests."""
+
+    organisation_name = models.CharField(_("organisatie"), max_length=100, default="Klaver CT")
+    secretariat_email = models.EmailField(_("e-mailadres secretariaat"), blank=True)
+    secretariat_phone = models.CharField(_("telefoonnummer secretariaat"), max_length=30, blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacyverklaring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("secretariat_email"),
+        FieldPanel("secretariat_phone"),
+        PageChooserPanel("privacy_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisatie")

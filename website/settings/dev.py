@@ -1,0 +1,12 @@
+"""Development: debug on, mail printed to the console, SQLite by default."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+# Only for local development; production refuses to start without its own SECRET_KEY.
+SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-development-only-key")  # noqa: S105
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")  # noqa: F405
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

@@ -1,0 +1,18 @@
+"""Tests: fast hashing, local memory cache and mail, plain static storage, offline embeds."""
+
+import os
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-secret-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", VAR_DIR / "test-media"))  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Tests never reach a video provider: this finder answers for YouTube and Vimeo offline,
+# and fails on demand for URLs that ask it to.
+WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finders.OfflineVideoFinder"}]
