@@ -1,0 +1,32 @@
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from ambassadors.factories import AmbassadorIndexPageFactory, SchoolIndexPageFactory
+from home.factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    # The local-memory cache outlives a test's database transaction.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    """A home page serving as the root of the default site."""
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="glans")
+    Site.objects.filter(is_default_site=True).update(root_page=home, site_name="Glans-techniek")
+    return home
+
+
+@pytest.fixture
+def ambassador_index(home_page):
+    return AmbassadorIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def school_index(home_page):
+    return SchoolIndexPageFactory(parent=home_page)
