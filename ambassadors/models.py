@@ -8,16 +8,26 @@ rules keep editors from building anything else.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model_string
+from wagtail.images import get_image_model, get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import StoryStreamBlock
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link"]
+
+
+def with_image(queryset, field, filter_spec):
+    """
+    Join `field` (an image) and prefetch its rendition for `filter_spec`, so a list of
+    pages renders its images in a fixed number of queries, however long the list.
+    """
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=filter_spec)
+    return queryset.select_related(field).prefetch_related(Prefetch(f"{field}__renditions", queryset=renditions))
 
 
 class SchoolKind(models.TextChoices):
@@ -68,14 +78,8 @@ class SchoolIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["schools"] = (
-            SchoolPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("logo", "board")
-            .prefetch_renditions("fill-160x160")
-            .order_by("title")
-        )
+        schools = SchoolPage.objects.child_of(self).live().public().order_by("title")
+        context["schools"] = with_image(schools, "logo", "fill-160x160")
         return context
 
     class Meta:
@@ -178,14 +182,8 @@ class SchoolPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["ambassadors"] = (
-            AmbassadorPage.objects.live()
-            .public()
-            .filter(school=self)
-            .select_related("portrait")
-            .prefetch_renditions("fill-240x240")
-            .order_by("title")
-        )
+        ambassadors = AmbassadorPage.objects.live().public().filter(school=self).select_related("school")
+        context["ambassadors"] = with_image(ambassadors.order_by("title"), "portrait", "fill-400x400")
         if self.is_board:
             context["member_schools"] = SchoolPage.objects.live().public().filter(board=self).order_by("title")
         return context
@@ -206,14 +204,8 @@ class AmbassadorIndexPage(Page):
 
     def get_stories(self):
         """Published stories, with what their cards show fetched in a fixed number of queries."""
-        return (
-            AmbassadorPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("school", "portrait")
-            .prefetch_renditions("fill-400x400")
-            .order_by("title")
-        )
+        stories = AmbassadorPage.objects.child_of(self).live().public().select_related("school")
+        return with_image(stories.order_by("title"), "portrait", "fill-400x400")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -309,14 +301,8 @@ class AmbassadorPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["other_stories"] = (
-            AmbassadorPage.objects.live()
-            .public()
-            .sibling_of(self, inclusive=False)
-            .select_related("school", "portrait")
-            .prefetch_renditions("fill-240x240")
-            .order_by("title")[:3]
-        )
+        others = AmbassadorPage.objects.live().public().sibling_of(self, inclusive=False).select_related("school")
+        context["other_stories"] = with_image(others.order_by("title"), "portrait", "fill-400x400")[:3]
         return context
 
     class Meta:

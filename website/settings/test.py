@@ -16,3 +16,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests never reach a video provider: this finder answers for YouTube and Vimeo offline,
 # and fails on demand for URLs that ask it to.
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finders.OfflineVideoFinder"}]
+SERVE_MEDIA_FILES = True
+# WhiteNoise finds static files in the source folders, without collectstatic.
+WHITENOISE_USE_FINDERS = True

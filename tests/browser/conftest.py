@@ -1,0 +1,64 @@
+"""
+End-to-end tests in Debian's Chromium, driven by Playwright, against pytest-django's live server.
+
+They are skipped, with the reason, where no Chromium is installed. Screenshots go to
+test-artifacts/ (git-ignored) so a CI run keeps them.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ARTIFACTS_DIR = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_CANDIDATES = [os.environ.get("CHROMIUM_PATH", ""), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
+# Flags for a closed network: no background calls home from the browser.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def find_chromium():
+    for candidate in CHROMIUM_CANDIDATES:
+        if candidate and Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    executable = find_chromium()
+    if not executable:
+        pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped.")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's own database
+    # access stays synchronous, so Django's async-safety guard can stand down here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium):
+    """A fresh browser context and page per test (no cookies shared between tests)."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def artifacts_dir():
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+    return ARTIFACTS_DIR
