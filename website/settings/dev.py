@@ -13,3 +13,5 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 SERVE_MEDIA_FILES = True
 # WhiteNoise finds static files in the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
+# Developers see their changes at once.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

@@ -19,3 +19,11 @@ WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finders.OfflineVideoFinder"}]
 SERVE_MEDIA_FILES = True
 # WhiteNoise finds static files in the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
+
+# Off by default so tests elsewhere see their changes at once; tests/test_page_cache.py
+# switches the page cache on.
+PAGE_CACHE_SECONDS = 0
+# django-axes refuses authenticate() calls without a request, as the test client's login()
+# makes; tests/test_login_security.py switches it back on with the production backends.
+AXES_ENABLED = False
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
