@@ -2,10 +2,13 @@
 Full-page cache of public pages that follows publishing.
 
 Anonymous GET requests for public pages are answered from the shared cache (Redis in
-production) without touching sessions or the database. Only responses that are the same for
-every visitor are stored: no cookie set, no Vary: Cookie (CSRF tokens, sessions), not private,
-status 200. Requests with a session cookie (editors, anyone logged in) always go to Wagtail,
-and so do the admin (with its previews), documents and search.
+production) without touching sessions or the database. Requests with a session cookie
+(editors, anyone logged in) always go to Wagtail, and so do the admin (with its previews),
+documents and search. Only responses that are the same for every such visitor are stored:
+status 200, not private, no cookie set (a form's CSRF token sets one, so forms are never
+stored), and varying on nothing but the language (part of the key) and the cookie. Every
+page varies on the cookie because the template asks who is logged in; without a session
+cookie the answer is always "nobody", so that variation is safe to share.
 
 Invalidation is by path: each path has a version number in the cache, and every stored entry
 (for any query string, such as a filter or page number) includes it, so bumping the version
@@ -22,10 +25,14 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.cache import cc_delim_re
+from django.utils.translation import get_language_from_request
 
 CACHE_HEADER = "X-Page-Cache"
 SKIPPED_PREFIXES = ("/admin/", "/documenten/", "/zoeken/", "/media/", "/static/")
 GENERATION_KEY = "page-cache:generation"
+# Request headers a stored page may vary on (see the module docstring).
+SHAREABLE_VARY = {"accept-language", "cookie"}
 
 
 def _path_version_key(path):
@@ -33,7 +40,8 @@ def _path_version_key(path):
 
 
 def _entry_key(request, generation, version):
-    identity = f"{request.get_host()}|{request.path}|{request.META.get('QUERY_STRING', '')}"
+    language = get_language_from_request(request)
+    identity = f"{request.get_host()}|{language}|{request.path}|{request.META.get('QUERY_STRING', '')}"
     digest = hashlib.sha256(identity.encode()).hexdigest()
     return f"page-cache:entry:{generation}:{version}:{digest}"
 
@@ -67,12 +75,12 @@ def _is_cacheable_request(request):
 
 def _is_cacheable_response(response):
     cache_control = response.get("Cache-Control", "").lower()
-    vary = response.get("Vary", "").lower()
+    vary = {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", "")) if header.strip()}
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and "cookie" not in vary
+        and vary <= SHAREABLE_VARY
         and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
     )
 

@@ -1,4 +1,6 @@
 """
+Signal handlers of the home app: site settings rows, and the page cache.
+
 Clear the page cache (home/page_cache.py) for exactly the pages that show a changed page.
 
 What shows what, in this site:
@@ -14,7 +16,7 @@ Wagtail's signals: https://docs.wagtail.org/en/stable/reference/signals.html
 """
 
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -131,8 +133,31 @@ def on_site_setting_saved(sender, instance, **kwargs):
         invalidate_all()
 
 
-def connect():
+def ensure_site_settings(**kwargs):
+    """
+    Give every site its settings row up front. Wagtail creates it on first read otherwise,
+    which would make a visitor's GET write to the database.
+    """
     from .models import OrganisationSettings
+
+    using = kwargs.get("using", "default")
+    site_ids = Site.objects.using(using).values_list("pk", flat=True)
+    existing = set(OrganisationSettings.objects.using(using).values_list("site_id", flat=True))
+    OrganisationSettings.objects.using(using).bulk_create(
+        [OrganisationSettings(site_id=site_id) for site_id in site_ids if site_id not in existing]
+    )
+
+
+def on_site_saved(sender, instance, created, **kwargs):
+    if created:
+        ensure_site_settings(using=kwargs.get("using", "default"))
+
+
+def connect(app_config):
+    from .models import OrganisationSettings
+
+    post_migrate.connect(ensure_site_settings, sender=app_config, dispatch_uid="home_site_settings_migrate")
+    post_save.connect(on_site_saved, sender=Site, dispatch_uid="home_site_settings_site")
 
     post_save.connect(on_site_setting_saved, sender=OrganisationSettings, dispatch_uid="page_cache_settings")
     pre_save.connect(remember_previous_state, dispatch_uid="page_cache_pre_save")
