@@ -19,6 +19,8 @@ WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finders.OfflineVideoFinder"}]
 SERVE_MEDIA_FILES = True
 # WhiteNoise finds static files in the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
+# WhiteNoise warns when STATIC_ROOT is missing, even though it serves from the finders here.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 
 # Off by default so tests elsewhere see their changes at once; tests/test_page_cache.py
 # switches the page cache on.
