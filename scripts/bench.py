@@ -88,10 +88,9 @@ def wait_for_port(port, timeout=30):
 def start_redis(workdir):
     if not shutil.which("redis-server"):
         return None
-    process = subprocess.Popen(  # noqa: S603
-        ["redis-server", "--bind", HOST, "--port", str(REDIS_PORT), "--save", "", "--appendonly", "no", "--dir", workdir],
-        stdout=subprocess.DEVNULL,
-    )
+    command = [shutil.which("redis-server"), "--bind", HOST, "--port", str(REDIS_PORT)]
+    command += ["--save", "", "--appendonly", "no", "--dir", workdir]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)  # noqa: S603
     wait_for_port(REDIS_PORT)
     return process
 
@@ -118,7 +117,7 @@ def parse_wrk(output):
 
 def load(url):
     output = subprocess.run(  # noqa: S603
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
+        [shutil.which("wrk"), "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
         capture_output=True,
         text=True,
         check=True,
@@ -139,7 +138,8 @@ def worker_rss_mb(master_pid):
 def serve_and_load(env, static_url, page_cache_seconds):
     env = {**env, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
     server = subprocess.Popen(  # noqa: S603
-        [PYTHON, "-m", "gunicorn", "website.wsgi", f"--bind={HOST}:{PORT}", f"--workers={WORKERS}", "--log-level=warning"],
+        [PYTHON, "-m", "gunicorn", "website.wsgi", f"--bind={HOST}:{PORT}", f"--workers={WORKERS}"]
+        + ["--log-level=warning"],
         cwd=BASE_DIR,
         env=env,
     )
@@ -193,9 +193,15 @@ def main():
         run([PYTHON, "manage.py", "load_fake_data", "--stories", str(STORIES), "--seed", "1"], env)
         run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
         static_url = run(
-            [PYTHON, "-c", "import django; django.setup(); from django.templatetags.static import static; "
-             "print(static('css/site.css'))"],
-            env, capture_output=True, text=True,
+            [
+                PYTHON,
+                "-c",
+                "import django; django.setup(); from django.templatetags.static import static; "
+                "print(static('css/site.css'))",
+            ],
+            env,
+            capture_output=True,
+            text=True,
         ).stdout.strip()
 
         print("Counting queries and timing uncached renders in-process ...", flush=True)
@@ -216,7 +222,8 @@ def main():
     database = "PostgreSQL" if os.environ.get("BENCH_DATABASE_URL") else "SQLite"
     print()
     print(f"Machine: {machine()}; database {database}; cache {'Redis' if redis else 'local memory'}")
-    header = f"{'page':<26}{'mode':<10}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'vs static':>11}{'queries':>9}{'render ms':>11}"
+    header = f"{'page':<26}{'mode':<10}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'vs static':>11}"
+    header += f"{'queries':>9}{'render ms':>11}"
     print(header)
     print("-" * len(header))
     for label, path in [*PAGES, ("static file", static_url)]:
@@ -231,8 +238,10 @@ def main():
                 f"{label:<26}{mode:<10}{figures['rps']:>9.0f}{figures['p50']:>9.1f}{figures['p99']:>9.1f}"
                 f"{errors:>9}{ratio:>10.0%} {queries:>9}{render:>11}"
             )
-    print(f"\nWorker memory (RSS, largest worker after the run): cached {cached['rss_mb']:.0f} MB, "
-          f"uncached {uncached['rss_mb']:.0f} MB")
+    print(
+        f"\nWorker memory (RSS, largest worker after the run): cached {cached['rss_mb']:.0f} MB, "
+        f"uncached {uncached['rss_mb']:.0f} MB"
+    )
     print("Queries and render times: in-process with Django's test client, page cache off, median of 20.")
 
 

@@ -149,9 +149,7 @@ def test_two_editors_saving_the_same_story_lose_no_revision(story, editors):
     assert any(other["revision_id"] == newest.pk and "anne" in other["user"] for other in others)
 
     # An autosave from Bram's outdated editor is refused rather than overwriting Anne's work.
-    autosave = bram.post(
-        edit_url, story_form(story, "Autosave van Bram", loaded), HTTP_ACCEPT="application/json"
-    )
+    autosave = bram.post(edit_url, story_form(story, "Autosave van Bram", loaded), HTTP_ACCEPT="application/json")
     assert autosave.json()["success"] is False
     assert autosave.json()["error_code"] == "invalid_revision"
 

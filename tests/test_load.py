@@ -44,14 +44,15 @@ def visit(base_url, statuses, lock, offset):
     "Production runs PostgreSQL; CI runs this test in its PostgreSQL pass.",
 )
 @pytest.mark.django_db(transaction=True)
-def test_visitors_get_no_errors_while_an_editor_publishes(live_server, settings, home_page, ambassador_index, school_index):
+def test_visitors_get_no_errors_while_an_editor_publishes(
+    live_server, settings, home_page, ambassador_index, school_index
+):
     settings.PAGE_CACHE_SECONDS = 300
     school = SchoolPageFactory(parent=school_index, title="OBS De Wielerbaan", slug="de-wielerbaan")
     story = AmbassadorPageFactory(parent=ambassador_index, title="Anje Bechtel", slug="anje-bechtel", school=school)
     for number in range(10):
         AmbassadorPageFactory(parent=ambassador_index, slug=f"verhaal-{number}", school=school)
     HomePageFeaturedStory.objects.create(page=home_page, story=story, sort_order=0)
-
 
     statuses, lock = Counter(), threading.Lock()
     visitors = [
