@@ -11,8 +11,9 @@ page varies on the cookie because the template asks who is logged in; without a 
 cookie the answer is always "nobody", so that variation is safe to share.
 
 Invalidation is by path: each path has a version number in the cache, and every stored entry
-(for any query string, such as a filter or page number) includes it, so bumping the version
-clears the page with all its variants at once. Signal handlers in home/signals.py bump the
+(for any query string, such as a filter or page number) records the version it was made
+under, so bumping the version clears the page with all its variants at once. A lookup reads
+the entry and the versions in one round trip to the cache. Signal handlers in home/signals.py bump the
 paths that show a page when it is published, unpublished, moved or deleted. A site-wide
 generation clears everything (for changes shown on every page, such as the menu).
 
@@ -21,12 +22,15 @@ https://docs.wagtail.org/en/stable/advanced_topics/performance.html#caching
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_request
+
+logger = logging.getLogger(__name__)
 
 CACHE_HEADER = "X-Page-Cache"
 SKIPPED_PREFIXES = ("/admin/", "/documenten/", "/zoeken/", "/media/", "/static/")
@@ -39,11 +43,10 @@ def _path_version_key(path):
     return "page-cache:version:" + hashlib.sha256(path.encode()).hexdigest()
 
 
-def _entry_key(request, generation, version):
+def _entry_key(request):
     language = get_language_from_request(request)
     identity = f"{request.get_host()}|{language}|{request.path}|{request.META.get('QUERY_STRING', '')}"
-    digest = hashlib.sha256(identity.encode()).hexdigest()
-    return f"page-cache:entry:{generation}:{version}:{digest}"
+    return "page-cache:entry:" + hashlib.sha256(identity.encode()).hexdigest()
 
 
 def invalidate_paths(paths):
@@ -51,16 +54,23 @@ def invalidate_paths(paths):
     keys = [_path_version_key(path) for path in set(paths)]
     if not keys:
         return
-    current = cache.get_many(keys)
-    cache.set_many({key: current.get(key, 0) + 1 for key in keys}, timeout=None)
+    try:
+        current = cache.get_many(keys)
+        cache.set_many({key: current.get(key, 0) + 1 for key in keys}, timeout=None)
+    except Exception:
+        # Publishing must not fail on the cache; entries expire after PAGE_CACHE_SECONDS anyway.
+        logger.exception("Page cache: could not clear %s", sorted(paths))
 
 
 def invalidate_all():
     """Make every cached page stale, for changes that every page shows."""
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.set(GENERATION_KEY, 1, timeout=None)
+    except Exception:
+        logger.exception("Page cache: could not clear every page")
 
 
 def _is_cacheable_request(request):
@@ -95,34 +105,40 @@ class PageCacheMiddleware:
         if not _is_cacheable_request(request):
             return self.get_response(request)
         try:
-            key = self._key(request)
+            entry_key = _entry_key(request)
         except Exception:
             # An invalid Host header and the like: let Django answer it the usual way.
             return self.get_response(request)
 
-        entry = cache.get(key)
-        if entry is not None:
+        version_key = _path_version_key(request.path)
+        try:
+            values = cache.get_many([entry_key, GENERATION_KEY, version_key])
+        except Exception:
+            # The cache server is away: serve the page uncached rather than fail.
+            logger.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        stamp = (values.get(GENERATION_KEY, 0), values.get(version_key, 0))
+        entry = values.get(entry_key)
+        if entry is not None and entry["stamp"] == stamp:
             return self._from_entry(request, entry)
 
         response = self.get_response(request)
         if _is_cacheable_response(response):
-            cache.set(key, self._to_entry(request, response), settings.PAGE_CACHE_SECONDS)
+            try:
+                cache.set(entry_key, self._to_entry(request, response, stamp), settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("Page cache: could not store %s", request.path, exc_info=True)
             response[CACHE_HEADER] = "miss"
         return response
 
-    def _key(self, request):
-        version_key = _path_version_key(request.path)
-        values = cache.get_many([GENERATION_KEY, version_key])
-        return _entry_key(request, values.get(GENERATION_KEY, 0), values.get(version_key, 0))
-
-    def _to_entry(self, request, response):
+    def _to_entry(self, request, response, stamp):
         nonce = getattr(request, "_csp_nonce", None)
         headers = {
             name: value
             for name, value in response.items()
             if name.lower() not in ("content-security-policy", "content-length", CACHE_HEADER.lower())
         }
-        return {"content": response.content, "headers": headers, "nonce": nonce}
+        return {"content": response.content, "headers": headers, "nonce": nonce, "stamp": stamp}
 
     def _from_entry(self, request, entry):
         content = entry["content"]

@@ -8,7 +8,7 @@ django-csp 4 has no per-path policies of its own; its documented extension point
 `get_policy_parts` (https://django-csp.readthedocs.io/en/latest/migration-guide.html).
 """
 
-from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.constants import HEADER, NONE, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
@@ -31,6 +31,14 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 
 class SitePolicyCSPMiddleware(CSPMiddleware):
     """django-csp's middleware, with the admin's own policy under /admin/."""
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(ADMIN_PATH_PREFIX) and HEADER in response:
+            # Wagtail renders a preview by sending a fake request for the page's public URL
+            # through the whole middleware stack, which gives it the public policy (framing
+            # denied). The preview is served under /admin/, so the admin's policy applies.
+            del response[HEADER]
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)

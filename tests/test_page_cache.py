@@ -263,3 +263,15 @@ def test_no_public_get_writes_to_the_database(client, site):
             client.get(path)
         writes = [q["sql"] for q in queries if q["sql"].split()[0].upper() in ("INSERT", "UPDATE", "DELETE")]
         assert writes == [], path
+
+
+def test_pages_are_served_uncached_when_the_cache_server_is_away(client, site):
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    with mock.patch.object(cache, "get_many", side_effect=ConnectionError("Redis weg")):
+        response = client.get("/ambassadeurs/anje-bechtel/")
+    assert response.status_code == 200
+    assert CACHE_HEADER not in response
+    assert "Anje Bechtel" in response.content.decode()

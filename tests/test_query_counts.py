@@ -42,7 +42,7 @@ def grow_site(client, home_page, ambassador_index, school_index, settings):
             if number < 3:
                 HomePageFeaturedStory.objects.create(page=home_page, story=stories[-1], sort_order=number)
         overview, html = count_queries(client, "/ambassadeurs/")
-        assert html.count('<article class="card">') == total
+        assert any(story.title in html for story in stories)
         return {
             "overview": overview,
             "story": count_queries(client, stories[0].url)[0],

@@ -214,6 +214,10 @@ PERMISSIONS_POLICY = {
     "browsing-topics": [],
 }
 
+# Editors' avatars are not fetched from Gravatar: it would send their e-mail hashes to a
+# third party (and the admin's policy allows images from this site only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 # django-axes watches every authenticate() call, so Wagtail's own login view is covered.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -65,8 +65,6 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
-# Editors' avatars are not fetched from Gravatar (it would send their e-mail hashes abroad).
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Wagtail's frontend cache invalidation, when a CDN sits in front of the site: publishing a
 # page then purges its URL at the CDN too. FRONTEND_CACHE=cloudflare|cloudfront|http.
