@@ -1,0 +1,32 @@
+"""
+The read-only public API (Wagtail API v2) at /api/v2/: pages and images.
+
+Wagtail's pages endpoint serves live, public pages only. Images have no published state of
+their own, so the images endpoint lists only images that a live, public page uses, found via
+Wagtail's reference index: an image uploaded for a draft story stays out of the API.
+https://docs.wagtail.org/en/stable/advanced_topics/api/v2/configuration.html
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page, ReferenceIndex
+
+
+class PublishedImagesAPIViewSet(ImagesAPIViewSet):
+    def get_queryset(self):
+        image_model = get_image_model()
+        published_page_ids = Page.objects.live().public().values_list("pk", flat=True)
+        used_image_ids = ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(pk) for pk in published_page_ids],
+            to_content_type=ContentType.objects.get_for_model(image_model),
+        ).values_list("to_object_id", flat=True)
+        return super().get_queryset().filter(pk__in=[int(pk) for pk in set(used_image_ids)])
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("images", PublishedImagesAPIViewSet)
