@@ -7,6 +7,7 @@ and by the schema.org data of ambassadors/structured_data.py.
 
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.models import Site
 
 DESCRIPTION_LENGTH = 160
 # Open Graph and Twitter cards show a 1.91:1 picture; JPEG, because not every network reads WebP.
@@ -37,7 +38,19 @@ def page_image(page):
     return None
 
 
+def absolute_url(url, request):
+    """
+    `url` on the site's own host name (as editors set it under Settings > Sites, like the
+    canonical URLs Wagtail builds), whatever host the request came in on.
+    """
+    if url.startswith(("http://", "https://")):
+        return url
+    site = Site.find_for_request(request)
+    base = site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
+    return base + url
+
+
 def social_image(image, request):
     """The absolute URL and size of the social-media rendition of `image`."""
     rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
-    return {"url": request.build_absolute_uri(rendition.url), "width": rendition.width, "height": rendition.height}
+    return {"url": absolute_url(rendition.url, request), "width": rendition.width, "height": rendition.height}

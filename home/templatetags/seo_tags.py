@@ -7,7 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from home.seo import page_description, page_image, social_image
+from home.seo import absolute_url, page_description, page_image, social_image
 
 register = template.Library()
 
@@ -37,7 +37,7 @@ def meta_tags(context):
         "site_name": "Glans-techniek",
         "type": "website",
         "image": None,
-        "canonical": request.build_absolute_uri(request.path) if request else "",
+        "canonical": absolute_url(request.path, request) if request else "",
         "structured_data": context.get("structured_data"),
     }
     if page is not None and hasattr(page, "get_full_url") and request is not None:

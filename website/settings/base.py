@@ -162,7 +162,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 # Renditions in a modern format: the browsers the site supports all show WebP. Templates ask
 # for AVIF explicitly where a <picture> offers it next to WebP.
-WAGTAILIMAGES_FORMAT_CONVERSION = {"bmp": "webp", "jpeg": "webp", "png": "webp", "webp": "webp"}
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "heic": "webp", "jpeg": "webp", "png": "webp", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 
 # Video references come from YouTube or Vimeo only; no other provider is asked for embeds.
