@@ -6,10 +6,16 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from home.seo import absolute_url, page_description, page_image, social_image
 
 register = template.Library()
+
+# For pages that have no text of their own to describe them (an overview without introduction).
+DEFAULT_DESCRIPTION = _(
+    "Schoolleiders vertellen hoe zij ouders bij de school betrekken met de Glans-techniek van Klaver CT."
+)
 
 # The same escapes as Django's json_script: the JSON can never close the <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -42,7 +48,7 @@ def meta_tags(context):
     }
     if page is not None and hasattr(page, "get_full_url") and request is not None:
         tags["title"] = page.seo_title or page.title
-        tags["description"] = page_description(page)
+        tags["description"] = page_description(page) or DEFAULT_DESCRIPTION
         tags["canonical"] = page.get_full_url(request)
         tags["type"] = "article" if page.specific_class.__name__ == "AmbassadorPage" else "website"
         image = page_image(page)
