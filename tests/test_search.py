@@ -56,8 +56,10 @@ def test_school_page_is_found_with_its_type(client, story):
     _, soup, titles = results(client, "Kingschool")
 
     assert "Kingschool" in titles
-    types = {item.h2.get_text(strip=True): item.select_one(".search-results__type").get_text(strip=True)
-             for item in soup.select(".search-results__item")}
+    types = {
+        item.h2.get_text(strip=True): item.select_one(".search-results__type").get_text(strip=True)
+        for item in soup.select(".search-results__item")
+    }
     assert types["Kingschool"] == "School"
 
 

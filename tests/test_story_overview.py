@@ -150,14 +150,13 @@ def test_overview_is_paginated_and_pages_keep_the_filters(client, ambassador_ind
     assert card_titles(malformed) == card_titles(first)
 
 
-def test_overview_query_count_does_not_grow_with_the_number_of_stories(
-    client, ambassador_index, school_index
-):
+def test_overview_query_count_does_not_grow_with_the_number_of_stories(client, ambassador_index, school_index):
     school = SchoolPageFactory(parent=school_index)
 
     def add_stories(count):
         for _ in range(count):
-            AmbassadorPageFactory(parent=ambassador_index, school=school, portrait=ImageFactory(file__width=900, file__height=900))
+            portrait = ImageFactory(file__width=900, file__height=900)
+            AmbassadorPageFactory(parent=ambassador_index, school=school, portrait=portrait)
 
     def count_queries():
         client.get("/ambassadeurs/")  # the first view makes the renditions
