@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 ARTIFACTS_DIR = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_CANDIDATES = [os.environ.get("CHROMIUM_PATH", ""), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
@@ -42,8 +43,15 @@ def chromium():
     # Playwright's sync API runs an event loop in this thread; the test's own database
     # access stays synchronous, so Django's async-safety guard can stand down here.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Once Playwright runs, this thread gets new database connection objects. Tests marked
+    # serialized_rollback need the snapshot Django took when it created the test database, so
+    # it moves over to them.
+    snapshots = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        for alias, snapshot in snapshots.items():
+            if snapshot is not None:
+                connections[alias]._test_serialized_contents = snapshot
         yield browser
         browser.close()
 
