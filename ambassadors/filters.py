@@ -12,6 +12,7 @@ field shows a Dutch message, and the rest of the filters still apply.
 from urllib.parse import urlencode
 
 from django import forms
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from .models import EducationalConcept, Population, Province
@@ -69,15 +70,24 @@ class StoryFilterForm(forms.Form):
             *[(place, place) for place in sorted(self.available["plaats"], key=str.casefold)],
         ]
 
-    @staticmethod
-    def _available_values(stories):
-        rows = stories.order_by().values_list(*FILTER_FIELDS.values()).distinct()
+    def _available_values(self, stories):
+        # One query gives both the options and, per combination of values, the number of
+        # stories: enough to count any filtered list without asking the database again.
+        rows = stories.order_by().values_list(*FILTER_FIELDS.values()).annotate(stories=Count("pk"))
+        self.combinations = [(dict(zip(FILTER_FIELDS, row[:-1], strict=True)), row[-1]) for row in rows]
         available = {name: set() for name in FILTER_FIELDS}
-        for row in rows:
-            for name, value in zip(FILTER_FIELDS, row, strict=True):
+        for values, _count in self.combinations:
+            for name, value in values.items():
                 if value:
                     available[name].add(value)
         return available
+
+    def count(self):
+        """How many stories the active filters leave, from the combinations counted above."""
+        active = self.active
+        return sum(
+            count for values, count in self.combinations if all(values[name] == value for name, value in active.items())
+        )
 
     def clean_plaats(self):
         place = self.cleaned_data["plaats"].strip()

@@ -5,6 +5,7 @@ home page, search, the sitemap and the API.
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import PageViewRestriction
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory, question_answer
 from home.factories import ImageFactory
@@ -137,3 +138,15 @@ def test_api_is_read_only(client, pages):
     response = client.post("/api/v2/pages/", {"title": "Nieuw"})
 
     assert response.status_code == 405
+
+
+def test_story_behind_a_password_is_not_listed(client, pages):
+    story = pages["published"]
+    PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.PASSWORD, password="x")
+
+    overview = client.get("/ambassadeurs/").content.decode()
+    search = client.get("/zoeken/", {"q": "Gepubliceerd"}).content.decode()
+
+    assert "Gepubliceerd Verhaal" not in overview
+    assert "Gepubliceerd Verhaal" not in search
+    assert "Er zijn nog geen verhalen gepubliceerd." in overview
