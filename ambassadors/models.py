@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import StoryStreamBlock
+from .workflow import AmbassadorConsentTask, ReviewGroupApprovalTask  # noqa: F401  (workflow task models)
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link"]
 
@@ -221,7 +222,8 @@ class AmbassadorPage(Page):
     The story of one ambassador: a school director who uses the Glans-techniek.
 
     The page title is the ambassador's name. `ambassador_account` links the story to the
-    user account of the ambassador, who may then edit this one page (see the workflow docs).
+    user account of the ambassador, who may then edit this one page: see `ambassadors.access`
+    for how ("a page permission of their own") and docs/workflow.md.
     """
 
     role = models.CharField(
@@ -284,7 +286,12 @@ class AmbassadorPage(Page):
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("ambassador_account")]
+    # Only staff who may invite ambassadors see this field: an ambassador cannot hand their
+    # story to another account (a field without permission is left out of their form).
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("ambassador_account", permission="ambassadors.invite_ambassador"),
+    ]
 
     search_fields = [
         *Page.search_fields,
@@ -308,3 +315,4 @@ class AmbassadorPage(Page):
     class Meta:
         verbose_name = _("ambassadeursverhaal")
         verbose_name_plural = _("ambassadeursverhalen")
+        permissions = [("invite_ambassador", "Can invite an ambassador to edit their story")]
