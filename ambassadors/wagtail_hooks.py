@@ -59,10 +59,33 @@ def refuse_published_copies(request, page):
     return None
 
 
+# In Wagtail, "change" permission alone lets a user delete a page that is not live. An
+# ambassador has "change" on their own story and must not delete it: deleting takes "add"
+# (create pages) or "publish" permission here.
+NO_DELETE = _("Je mag deze pagina niet verwijderen.")
+
+
+def may_delete(user, page):
+    if user.is_superuser:
+        return True
+    return bool({"add", "publish"} & page.permissions_for_user(user).permissions)
+
+
+@hooks.register("before_delete_page")
+def refuse_delete_with_change_only(request, page):
+    if not may_delete(request.user, page):
+        messages.error(request, NO_DELETE)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
 @hooks.register("before_bulk_action")
-def refuse_bulk_publish(request, action_type, objects, action_class_instance):
+def refuse_bulk_publish_and_delete(request, action_type, objects, action_class_instance):
     if action_type == "publish":
         messages.error(request, NO_DIRECT_PUBLISH)
+        return redirect(request.GET.get("next") or reverse("wagtailadmin_home"))
+    if action_type == "delete" and not all(may_delete(request.user, page) for page in objects):
+        messages.error(request, NO_DELETE)
         return redirect(request.GET.get("next") or reverse("wagtailadmin_home"))
     return None
 
