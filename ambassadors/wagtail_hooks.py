@@ -59,16 +59,17 @@ def refuse_published_copies(request, page):
     return None
 
 
-# In Wagtail, "change" permission alone lets a user delete a page that is not live. An
-# ambassador has "change" on their own story and must not delete it: deleting takes "add"
-# (create pages) or "publish" permission here.
+# In Wagtail, "change" permission alone lets a user delete a page that is not live, and
+# "publish" lets them delete live ones. Here deleting takes "add" permission (Marketing:
+# pages that are not live) or a superuser: an ambassador never deletes their story, and a
+# moderator takes a page off the site by unpublishing it.
 NO_DELETE = _("Je mag deze pagina niet verwijderen.")
 
 
 def may_delete(user, page):
     if user.is_superuser:
         return True
-    return bool({"add", "publish"} & page.permissions_for_user(user).permissions)
+    return "add" in page.permissions_for_user(user).permissions
 
 
 @hooks.register("before_delete_page")
