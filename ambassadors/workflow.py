@@ -71,9 +71,11 @@ class ReviewGroupApprovalTask(AbstractGroupApprovalTask):
         return is_own_change(obj.current_workflow_state, user, include_editors=not self.editors_may_approve)
 
     def get_actions(self, obj, user):
-        actions = super().get_actions(obj, user)
-        if actions and self._is_own_change(obj, user):
-            actions = [action for action in actions if action[0] not in APPROVE_ACTIONS]
+        if not super().get_actions(obj, user):
+            return []
+        actions = [("reject", _("Wijzigingen vragen"), True)]
+        if not self._is_own_change(obj, user):
+            actions += [("approve", _("Goedkeuren"), False), ("approve", _("Goedkeuren met opmerking"), True)]
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):

@@ -31,5 +31,6 @@ def ambassador_index(home_page):
 def school_index(home_page):
     return SchoolIndexPageFactory(parent=home_page)
 
+
 # Users, stories and admin form helpers of the editorial workflow tests.
 pytest_plugins = ["tests.workflow_fixtures"]

@@ -98,7 +98,8 @@ def latest_revision(page):
 def perform(action, client, user, page, superuser):
     """Try `action` as `user` through the admin; return whether it took effect."""
     page = Page.objects.get(pk=page.pk).specific
-    data = form_data(client, page, superuser, action={"submit": "action-submit", "publish": "action-publish"}.get(action))
+    form_action = {"submit": "action-submit", "publish": "action-publish"}.get(action)
+    data = form_data(client, page, superuser, action=form_action)
     client.force_login(user)
     if action == "view":
         response = client.get(edit_url(page))

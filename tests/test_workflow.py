@@ -43,9 +43,7 @@ def public_html(client, page):
 
 
 @pytest.mark.django_db
-def test_ambassador_submission_passes_every_step_and_reaches_the_site(
-    client, anje, anje_story, marketing, moderator
-):
+def test_ambassador_submission_passes_every_step_and_reaches_the_site(client, anje, anje_story, marketing, moderator):
     submit(client, anje, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
     assert current_step(anje_story) == "Redactie"
     # In review, the live page still shows the published answer.
@@ -195,9 +193,7 @@ def test_scheduled_publishing_goes_through_the_workflow(client, anje, anje_story
 
 
 @pytest.mark.django_db
-def test_consent_is_skipped_for_a_story_without_an_ambassador(
-    client, ambassador_index, school, marketing, marketing2
-):
+def test_consent_is_skipped_for_a_story_without_an_ambassador(client, ambassador_index, school, marketing, marketing2):
     from ambassadors.factories import AmbassadorPageFactory
     from tests.workflow_fixtures import publish_story
 

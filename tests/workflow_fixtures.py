@@ -44,7 +44,8 @@ def story_form_data(page, answer=None, action=None, **overrides):
                 "answer": rich_text(answer_html),
                 "highlight": raw.get("highlight", ""),
             }
-        body[str(index)] = {"type": block.block_type, "value": value, "deleted": "", "order": str(index), "id": block.id}
+        body[str(index)] = {"type": block.block_type, "value": value, "deleted": "", "order": str(index)}
+        body[str(index)]["id"] = block.id
     body["count"] = str(len(draft.body))
     data = {
         "title": draft.title,

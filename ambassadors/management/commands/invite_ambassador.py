@@ -26,6 +26,5 @@ class Command(BaseCommand):
             raise CommandError(f"No ambassador story with slug {page!r}.")
         invitation = invite_ambassador(story, email, name)
         action = "Created" if invitation.created else "Reused"
-        self.stdout.write(
-            self.style.SUCCESS(f"{action} account {invitation.user.get_username()}, linked to {story.title}; invitation sent.")
-        )
+        username = invitation.user.get_username()
+        self.stdout.write(self.style.SUCCESS(f"{action} account {username}, linked to {story.title}; invitation sent."))
