@@ -42,7 +42,15 @@ def chromium():
     # Playwright's sync API runs an event loop in this thread; the test's own database
     # access stays synchronous, so Django's async-safety guard can stand down here.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Playwright's running event loop gives this thread new database connection objects
+    # (asgiref locals), which lack the snapshot `serialized_rollback` restores: carry it over.
+    from django.db import connections
+
+    snapshots = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, snapshot in snapshots.items():
+            if snapshot is not None and not hasattr(connections[alias], "_test_serialized_contents"):
+                connections[alias]._test_serialized_contents = snapshot
         browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
