@@ -3,6 +3,7 @@ The story workflow end to end, through the admin's own views: ambassador submits
 marketing approves → ambassador consent → moderator approves → the public page changes.
 """
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -219,3 +220,16 @@ def test_fresh_database_has_the_roles_and_workflows(home_page, ambassador_index)
     assert [task.name for task in home_page.get_workflow().tasks] == ["Goedkeuring Klaver CT"]
     marketing = Group.objects.get(name="Marketing")
     assert not marketing.page_permissions.filter(permission__codename="publish_page").exists()
+
+
+@pytest.mark.django_db
+def test_demo_stories_go_through_the_story_workflow(settings, tmp_path):
+    from django.core.management import call_command
+
+    settings.VAR_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("load_demo_content", stdout=io.StringIO())
+    story = AmbassadorPage.objects.get(slug="anje-bechtel")
+    assert story.get_workflow().name == "Ambassadeursverhalen"
+    home = Page.objects.get(depth=2, slug__isnull=False, content_type__model="homepage")
+    assert home.get_workflow().name == "Goedkeuring Klaver CT"
