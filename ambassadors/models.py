@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
 from wagtail.models import Page
@@ -277,7 +277,7 @@ class AmbassadorPage(Page):
     )
 
     content_panels = [
-        *Page.content_panels,
+        TitleFieldPanel("title", help_text=_("Je voor- en achternaam, zoals die boven je verhaal staat.")),
         MultiFieldPanel(
             [FieldPanel("role"), FieldPanel("school"), FieldPanel("portrait")],
             heading=_("De ambassadeur"),

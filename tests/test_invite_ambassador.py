@@ -40,6 +40,11 @@ def test_invite_creates_links_and_emails_in_dutch(story, mailoutbox):
     assert story.get_latest_revision_as_object().ambassador_account == user
     assert story.permissions_for_user(user).can_edit()
     assert not story.permissions_for_user(user).can_publish()
+    # Images go to a collection of their own, and only there.
+    from wagtail.images.permissions import permission_policy
+
+    collections = permission_policy.collections_user_has_permission_for(user, "add")
+    assert [collection.name for collection in collections] == [f"Femmy Sassen ({story.pk})"]
     (message,) = mailoutbox
     assert message.to == ["f.sassen@school.nl"]
     assert message.subject.startswith("Uitnodiging")
