@@ -251,3 +251,12 @@ def test_a_new_account_link_moves_access_to_the_new_ambassador(pages, anje, magd
     story = AmbassadorPage.objects.get(pk=story.pk)
     assert not story.permissions_for_user(get_user_model().objects.get(pk=anje.pk)).can_edit()
     assert story.permissions_for_user(get_user_model().objects.get(pk=magda.pk)).can_edit()
+
+
+@pytest.mark.django_db
+def test_editor_offers_no_publish_button_only_submission(client, pages, moderator, admin_user_):
+    for user in (moderator, admin_user_):
+        client.force_login(user)
+        editor = client.get(edit_url(pages["home"])).content.decode()
+        assert 'name="action-publish"' not in editor
+        assert 'name="action-submit"' in editor
