@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from ambassadors.models import AmbassadorPage
 
@@ -101,3 +102,18 @@ class ContactRequestForm(forms.ModelForm):
         if cleaned_data.get("preferred_contact") == PreferredContact.PHONE and not cleaned_data.get("phone"):
             self.add_error("phone", _("Vul je telefoonnummer in als je telefonisch benaderd wilt worden."))
         return cleaned_data
+
+
+class ContactRequestHandlingForm(WagtailAdminModelForm):
+    """
+    The secretariat's edit form in the inbox. It writes only the handling fields, so it never
+    overwrites delivery state the retry command recorded while the form was open.
+    """
+
+    HANDLING_FIELDS = ["status", "internal_note", "status_changed_at", "status_changed_by"]
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        if commit:
+            instance.save(update_fields=self.HANDLING_FIELDS)
+        return instance

@@ -65,9 +65,7 @@ class ContactRequest(models.Model):
         choices=PreferredContact.choices,
         default=PreferredContact.ANY,
     )
-    preferred_time = models.CharField(
-        _("beste moment"), max_length=200, blank=True, validators=[single_line]
-    )
+    preferred_time = models.CharField(_("beste moment"), max_length=200, blank=True, validators=[single_line])
     consent = models.BooleanField(_("toestemming voor opslag"), default=False)
     ambassador = models.ForeignKey(
         "ambassadors.AmbassadorPage",
@@ -117,6 +115,11 @@ class ContactRequest(models.Model):
     def __str__(self):
         return f"#{self.pk} {self.name}"
 
+    def save(self, *args, **kwargs):
+        if self.ambassador_id and not self.ambassador_name:
+            self.ambassador_name = self.ambassador.title
+        super().save(*args, **kwargs)
+
     @property
     def is_fully_notified(self):
         return self.secretariat_notified_at is not None and self.visitor_notified_at is not None
@@ -126,11 +129,6 @@ class ContactRequest(models.Model):
         if self.ambassador_id and self.ambassador:
             return self.ambassador.title
         return self.ambassador_name
-
-    def save(self, *args, **kwargs):
-        if self.ambassador_id and not self.ambassador_name:
-            self.ambassador_name = self.ambassador.title
-        super().save(*args, **kwargs)
 
 
 class ContactRequestStatusChange(models.Model):

@@ -69,7 +69,10 @@ def secretariat_message(contact_request, secretariat):
             "No secretariat email address: set it in Settings > Organisatie or CONTACT_SECRETARIAT_EMAIL."
         )
     context = {"request": contact_request, "secretariat": secretariat, "admin_url": admin_url(contact_request)}
-    subject = _("Contactverzoek #%(number)s van %(name)s") % {"number": contact_request.pk, "name": contact_request.name}
+    subject = _("Contactverzoek #%(number)s van %(name)s") % {
+        "number": contact_request.pk,
+        "name": contact_request.name,
+    }
     return build_message("secretariat_notification", subject, secretariat.email, [contact_request.email], context)
 
 

@@ -82,7 +82,5 @@ def contact_thanks(request, page):
     if request_id:
         contact_request = ContactRequest.objects.filter(pk=request_id).first()
     context = page.get_context(request)
-    context.update(
-        {"contact_request": contact_request, "secretariat": get_secretariat(Site.find_for_request(request))}
-    )
+    context.update({"contact_request": contact_request, "secretariat": get_secretariat(Site.find_for_request(request))})
     return TemplateResponse(request, "contact/contact_page_thanks.html", context)

@@ -9,17 +9,18 @@ contact/migrations/0002_inbox_groups.py; nobody may create requests here, only v
 
 import re
 
-from django.contrib.admin import display
+from django.contrib.admin import SimpleListFilter, display
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import EditView, IndexView
 
+from .forms import ContactRequestHandlingForm
 from .models import ContactRequest, ContactRequestStatusChange
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
@@ -32,6 +33,31 @@ def neutralise_formula(value):
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) and not PHONE_LIKE.match(value):
         return "'" + value
     return value
+
+
+class AmbassadorFilter(SimpleListFilter):
+    """The ambassadors requests were made for (Django's related-field filter needs django.contrib.admin)."""
+
+    title = _("ambassadeur")
+    parameter_name = "ambassadeur"
+    NONE = "geen"
+
+    def lookups(self, request, model_admin):
+        ambassadors = (
+            ContactRequest.objects.exclude(ambassador=None)
+            .values_list("ambassador_id", "ambassador__title")
+            .distinct()
+            .order_by("ambassador__title")
+        )
+        return [*ambassadors, (self.NONE, _("Geen voorkeur"))]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.NONE:
+            return queryset.filter(ambassador=None)
+        if value and value.isdigit():
+            return queryset.filter(ambassador_id=int(value))
+        return queryset
 
 
 class ContactRequestPermissionHelper(PermissionHelper):
@@ -104,7 +130,7 @@ class ContactRequestAdmin(ModelAdmin):
 
     list_display = ("created_at", "name", "organisation", "ambassador_column", "status", "emails_sent")
     list_display_add_buttons = "name"
-    list_filter = ("status", "ambassador")
+    list_filter = ("status", AmbassadorFilter)
     list_select_related = ("ambassador",)
     search_fields = ("name", "email", "organisation", "role", "question", "ambassador_name")
     ordering = ("-created_at",)
@@ -151,7 +177,9 @@ class ContactRequestAdmin(ModelAdmin):
         "last_notification_error",
     )
 
-    panels = [FieldPanel("status"), FieldPanel("internal_note")]
+    edit_handler = ObjectList(
+        [FieldPanel("status"), FieldPanel("internal_note")], base_form_class=ContactRequestHandlingForm
+    )
 
     @display(description=_("Ambassadeur"))
     def ambassador_column(self, obj):
