@@ -89,9 +89,7 @@ class ContactRequestForm(forms.ModelForm):
         for name, field in self.fields.items():
             max_length = getattr(field, "max_length", None)
             if max_length and name != HONEYPOT_FIELD:
-                field.error_messages["max_length"] = _(
-                    "Gebruik hoogstens %(limit_value)d tekens (nu %(show_value)d)."
-                )
+                field.error_messages["max_length"] = _("Gebruik hoogstens %(limit_value)d tekens (nu %(show_value)d).")
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
