@@ -88,8 +88,12 @@ class ContactRequestIndexView(IndexView):
                 value = _("ja") if value else _("nee")
             elif value is None:
                 value = ""
-            row[field] = neutralise_formula(str(value))
+            row[field] = str(value)
         return row
+
+    def write_csv_row(self, writer, row_dict):
+        # XLSX cells are stored as text by Wagtail already; CSV needs the quote.
+        return super().write_csv_row(writer, {field: neutralise_formula(value) for field, value in row_dict.items()})
 
 
 class ContactRequestEditView(EditView):
@@ -185,9 +189,10 @@ class ContactRequestAdmin(ModelAdmin):
     def ambassador_column(self, obj):
         return obj.ambassador_display
 
-    @display(description=_("E-mails verstuurd"), boolean=True)
+    @display(description=_("E-mails"))
     def emails_sent(self, obj):
-        return obj.is_fully_notified
+        # Text rather than Django admin's boolean icons, which need django.contrib.admin's static files.
+        return _("verstuurd") if obj.is_fully_notified else _("nog niet verstuurd")
 
 
 modeladmin_register(ContactRequestAdmin)

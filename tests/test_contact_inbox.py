@@ -79,6 +79,7 @@ def test_inbox_groups_see_menu_list_and_detail(client, request_about_story, grou
     assert listing.status_code == 200
     assert "Pieter Bakker" in listing.text
     assert "Femmy Sassen" in listing.text
+    assert "nog niet verstuurd" in listing.text
     assert detail.status_code == 200
     assert "Mag ik langskomen?" in detail.text
 
@@ -266,6 +267,21 @@ def test_csv_export_of_the_filtered_list(client, story):
     assert row["Telefoonnummer"] == "+31 6 12345678"
     # A spreadsheet would run this as a formula; the export neutralises it.
     assert row["School of organisatie"] == '\'=HYPERLINK("http://evil.example")'
+
+
+def test_xlsx_export_stores_formula_as_text(client, story):
+    from openpyxl import load_workbook
+
+    ContactRequestFactory(name="Anna", organisation="=1+1", ambassador=story)
+    client.force_login(make_user("Secretariaat"))
+
+    response = client.get(INDEX, {"export": "xlsx"})
+
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    headings = [cell.value for cell in sheet[1]]
+    organisation = sheet.cell(row=2, column=headings.index("School of organisatie") + 1)
+    assert organisation.value == "=1+1"
+    assert organisation.data_type == "s"
 
 
 def test_xss_payload_is_escaped_in_admin_list_and_detail(client, story):
