@@ -13,3 +13,5 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 SERVE_MEDIA_FILES = True
 # WhiteNoise finds static files in the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
+# WhiteNoise warns when STATIC_ROOT is missing, even though it serves from the finders here.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -19,3 +19,5 @@ WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finders.OfflineVideoFinder"}]
 SERVE_MEDIA_FILES = True
 # WhiteNoise finds static files in the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
+# WhiteNoise warns when STATIC_ROOT is missing, even though it serves from the finders here.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
