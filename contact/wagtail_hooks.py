@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
-from wagtail_modeladmin.views import EditView, IndexView
+from wagtail_modeladmin.views import EditView, IndexView, InspectView
 
 from .forms import ContactRequestHandlingForm
 from .models import ContactRequest, ContactRequestStatusChange
@@ -120,6 +120,14 @@ class ContactRequestEditView(EditView):
         return response
 
 
+class ContactRequestInspectView(InspectView):
+    def get_field_display_value(self, field_name, field=None):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return _("ja") if value else _("nee")
+        return value
+
+
 class ContactRequestAdmin(ModelAdmin):
     model = ContactRequest
     menu_label = _("Contactverzoeken")
@@ -129,6 +137,7 @@ class ContactRequestAdmin(ModelAdmin):
     permission_helper_class = ContactRequestPermissionHelper
     index_view_class = ContactRequestIndexView
     edit_view_class = ContactRequestEditView
+    inspect_view_class = ContactRequestInspectView
     inspect_view_enabled = True
     inspect_template_name = "contact/admin/inspect_contact_request.html"
 

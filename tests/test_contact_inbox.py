@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -178,6 +179,7 @@ def test_status_changes_record_note_and_who_changed_it(client, request_about_sto
 
     detail = client.get(inspect_url(request_about_story)).text
     assert "Nieuw → Ingepland" in detail
+    assert re.search(r"Toestemming voor opslag</dt>\s*<dd[^>]*>ja</dd>", detail)
     assert "Sanne Secretariaat" in detail
 
 
