@@ -207,12 +207,18 @@ def test_guessed_urls_of_another_story_show_nothing_of_it(client, pages, anje):
 @pytest.mark.django_db
 def test_ambassador_sees_no_settings_users_or_forms(client, anje, pages):
     client.force_login(anje)
-    for url in ["/admin/users/", "/admin/groups/", "/admin/settings/home/organisationsettings/", "/admin/workflows/"]:
+    for url in [
+        "/admin/users/",
+        "/admin/groups/",
+        "/admin/settings/home/organisationsettings/",
+        "/admin/workflows/",
+        "/admin/contact/contactrequest/",
+    ]:
         response = client.get(url)
         assert response.status_code != 200, url
     # Nor in the admin menu.
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
-    for url in ["/admin/users/", "/admin/settings/", "/admin/forms/", "/admin/snippets/"]:
+    for url in ["/admin/users/", "/admin/settings/", "/admin/forms/", "/admin/snippets/", "/admin/contact/"]:
         assert url not in dashboard, url
 
 
