@@ -10,13 +10,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import StoryStreamBlock
+from .workflow import AmbassadorConsentTask, ReviewGroupApprovalTask  # noqa: F401  (workflow task models)
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link"]
 
@@ -221,7 +222,8 @@ class AmbassadorPage(Page):
     The story of one ambassador: a school director who uses the Glans-techniek.
 
     The page title is the ambassador's name. `ambassador_account` links the story to the
-    user account of the ambassador, who may then edit this one page (see the workflow docs).
+    user account of the ambassador, who may then edit this one page: see `ambassadors.access`
+    for how ("a page permission of their own") and docs/workflow.md.
     """
 
     role = models.CharField(
@@ -275,7 +277,7 @@ class AmbassadorPage(Page):
     )
 
     content_panels = [
-        *Page.content_panels,
+        TitleFieldPanel("title", help_text=_("Je voor- en achternaam, zoals die boven je verhaal staat.")),
         MultiFieldPanel(
             [FieldPanel("role"), FieldPanel("school"), FieldPanel("portrait")],
             heading=_("De ambassadeur"),
@@ -284,7 +286,12 @@ class AmbassadorPage(Page):
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("ambassador_account")]
+    # Only staff who may invite ambassadors see this field: an ambassador cannot hand their
+    # story to another account (a field without permission is left out of their form).
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("ambassador_account", permission="ambassadors.invite_ambassador"),
+    ]
 
     search_fields = [
         *Page.search_fields,
@@ -308,3 +315,4 @@ class AmbassadorPage(Page):
     class Meta:
         verbose_name = _("ambassadeursverhaal")
         verbose_name_plural = _("ambassadeursverhalen")
+        permissions = [("invite_ambassador", "Can invite an ambassador to edit their story")]

@@ -43,3 +43,7 @@ def contact_page(home_page):
     organisation.secretariat_phone = "074 250 00 00"
     organisation.save()
     return ContactPageFactory(parent=home_page)
+
+
+# Users, stories and admin form helpers of the editorial workflow tests.
+pytest_plugins = ["tests.workflow_fixtures"]
