@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from .blocks import StoryStreamBlock
 from .structured_data import school_structured_data, story_structured_data
+from .workflow import AmbassadorConsentTask, ReviewGroupApprovalTask  # noqa: F401  (workflow task models)
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link"]
 
@@ -272,7 +273,8 @@ class AmbassadorPage(Page):
     The story of one ambassador: a school director who uses the Glans-techniek.
 
     The page title is the ambassador's name. `ambassador_account` links the story to the
-    user account of the ambassador, who may then edit this one page (see the workflow docs).
+    user account of the ambassador, who may then edit this one page: see `ambassadors.access`
+    for how ("a page permission of their own") and docs/workflow.md.
     """
 
     role = models.CharField(
@@ -326,7 +328,7 @@ class AmbassadorPage(Page):
     )
 
     content_panels = [
-        *Page.content_panels,
+        TitleFieldPanel("title", help_text=_("Je voor- en achternaam, zoals die boven je verhaal staat.")),
         MultiFieldPanel(
             [FieldPanel("role"), FieldPanel("school"), FieldPanel("portrait")],
             heading=_("De ambassadeur"),
@@ -335,7 +337,12 @@ class AmbassadorPage(Page):
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("ambassador_account")]
+    # Only staff who may invite ambassadors see this field: an ambassador cannot hand their
+    # story to another account (a field without permission is left out of their form).
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("ambassador_account", permission="ambassadors.invite_ambassador"),
+    ]
 
     # Read-only in the public API (/api/v2/); the ambassador's account stays out of it.
     api_fields = [
@@ -376,3 +383,4 @@ class AmbassadorPage(Page):
     class Meta:
         verbose_name = _("ambassadeursverhaal")
         verbose_name_plural = _("ambassadeursverhalen")
+        permissions = [("invite_ambassador", "Can invite an ambassador to edit their story")]

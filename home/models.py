@@ -49,7 +49,12 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["ambassadors.AmbassadorIndexPage", "ambassadors.SchoolIndexPage", "home.ContentPage"]
+    subpage_types = [
+        "ambassadors.AmbassadorIndexPage",
+        "ambassadors.SchoolIndexPage",
+        "home.ContentPage",
+        "contact.ContactPage",
+    ]
     max_count = 1
 
     def get_featured_stories(self):

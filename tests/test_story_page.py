@@ -83,8 +83,11 @@ def test_story_has_a_call_to_action_for_personal_contact(client, story):
     soup = soup_of(client, story.url)
 
     cta = soup.select_one(".contact-cta a.button")
-    assert cta["href"] == f"/contact/?ambassadeur={story.pk}"
     assert "Magda Nijmeijer" in cta.get_text()
+    # It leads to the contact section further down the story.
+    assert cta["href"] == "#contact"
+    assert soup.select_one(".story__contact-link")["href"] == "#contact"
+    assert "Persoonlijk contact met Magda Nijmeijer?" in soup.select_one("section#contact").get_text()
 
 
 def test_share_links_are_plain_urls_to_the_networks(client, story):

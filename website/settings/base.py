@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "home",
     "ambassadors",
     "search",
+    "contact",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -153,6 +154,19 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Klaver CT <noreply@klaverct.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Contact requests (see docs/contactverzoeken.md). The secretariat's address and phone are
+# site settings (Instellingen > Organisatie); these are the fallback when those are empty.
+CONTACT_SECRETARIAT_EMAIL = os.environ.get("CONTACT_SECRETARIAT_EMAIL", "")
+CONTACT_SECRETARIAT_PHONE = os.environ.get("CONTACT_SECRETARIAT_PHONE", "")
+# Handled requests are removed this many days after handling (purge_contact_requests).
+CONTACT_REQUEST_RETENTION_DAYS = int(os.environ.get("CONTACT_REQUEST_RETENTION_DAYS", "365"))
+# At most this many stored requests per client per window (seconds).
+CONTACT_RATE_LIMIT = (int(os.environ.get("CONTACT_RATE_LIMIT", "5")), 3600)
+# Reverse proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR).
+CONTACT_TRUSTED_PROXY_COUNT = int(os.environ.get("CONTACT_TRUSTED_PROXY_COUNT", "0"))
+# The retry command gives up on a request's emails after this many attempts (it stays in the inbox).
+CONTACT_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("CONTACT_NOTIFICATION_MAX_ATTEMPTS", "20"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Glans-techniek"
