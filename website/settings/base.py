@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
     "django_filters",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -172,6 +174,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
+# Renditions in a modern format: the browsers the site supports all show WebP. Templates ask
+# for AVIF explicitly where a <picture> offers it next to WebP.
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "heic": "webp", "jpeg": "webp", "png": "webp", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 
 # Video references come from YouTube or Vimeo only; no other provider is asked for embeds.
@@ -181,3 +186,11 @@ WAGTAILEMBEDS_FINDERS = [
         "providers": [youtube, vimeo],
     }
 ]
+
+# The public API (/api/v2/) only reads; only what is published is in it (see website/api.py).
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+}
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_LIMIT_MAX = 50
