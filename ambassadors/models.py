@@ -7,27 +7,50 @@ rules keep editors from building anything else.
 """
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import StoryStreamBlock
+from .structured_data import school_structured_data, story_structured_data
+from .workflow import AmbassadorConsentTask, ReviewGroupApprovalTask  # noqa: F401  (workflow task models)
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link"]
 
 
-def with_image(queryset, field, filter_spec):
+# The renditions of a story card's portrait (templates/includes/story_card.html): one per
+# srcset width.
+CARD_IMAGE_SPECS = ("fill-400x400", "fill-800x800")
+STORIES_PER_PAGE = 12
+
+
+def with_image(queryset, field, *filter_specs):
     """
-    Join `field` (an image) and prefetch its rendition for `filter_spec`, so a list of
+    Join `field` (an image) and prefetch its renditions for `filter_specs`, so a list of
     pages renders its images in a fixed number of queries, however long the list.
     """
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=filter_spec)
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs)
     return queryset.select_related(field).prefetch_related(Prefetch(f"{field}__renditions", queryset=renditions))
+
+
+class CountedPaginator(Paginator):
+    """A Paginator told its count beforehand (by the filter form), saving a COUNT query."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self):
+        return self._known_count
 
 
 class SchoolKind(models.TextChoices):
@@ -180,10 +203,26 @@ class SchoolPage(Page):
     def is_board(self):
         return self.kind == SchoolKind.BOARD
 
+    @property
+    def published_board(self):
+        board = self.board
+        return board if board is not None and board.live else None
+
+    api_fields = [
+        APIField("kind"),
+        APIField("place"),
+        APIField("province"),
+        APIField("educational_concept"),
+        APIField("population"),
+        APIField("board"),
+        APIField("website"),
+    ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["structured_data"] = school_structured_data(self, request)
         ambassadors = AmbassadorPage.objects.live().public().filter(school=self).select_related("school")
-        context["ambassadors"] = with_image(ambassadors.order_by("title"), "portrait", "fill-400x400")
+        context["ambassadors"] = with_image(ambassadors.order_by("title"), "portrait", *CARD_IMAGE_SPECS)
         if self.is_board:
             context["member_schools"] = SchoolPage.objects.live().public().filter(board=self).order_by("title")
         return context
@@ -203,13 +242,26 @@ class AmbassadorIndexPage(Page):
     max_count = 1
 
     def get_stories(self):
-        """Published stories, with what their cards show fetched in a fixed number of queries."""
-        stories = AmbassadorPage.objects.child_of(self).live().public().select_related("school")
-        return with_image(stories.order_by("title"), "portrait", "fill-400x400")
+        """
+        Published stories, with what their cards show fetched in a fixed number of queries.
+
+        A story has no subpages, and this overview's own restrictions were checked when it was
+        served, so only a story's own view restriction counts: tested in SQL, instead of
+        Wagtail's public(), which first loads every restriction of the site in a query.
+        """
+        restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
+        stories = AmbassadorPage.objects.child_of(self).live().exclude(Exists(restricted)).select_related("school")
+        return with_image(stories.order_by("title"), "portrait", *CARD_IMAGE_SPECS)
 
     def get_context(self, request, *args, **kwargs):
+        from .filters import StoryFilterForm
+
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = self.get_stories()
+        stories = self.get_stories()
+        filter_form = StoryFilterForm(request.GET, stories)
+        context["filter_form"] = filter_form
+        paginator = CountedPaginator(filter_form.apply(stories), STORIES_PER_PAGE, count=filter_form.count())
+        context["stories"] = paginator.get_page(request.GET.get("page"))
         return context
 
     class Meta:
@@ -221,7 +273,8 @@ class AmbassadorPage(Page):
     The story of one ambassador: a school director who uses the Glans-techniek.
 
     The page title is the ambassador's name. `ambassador_account` links the story to the
-    user account of the ambassador, who may then edit this one page (see the workflow docs).
+    user account of the ambassador, who may then edit this one page: see `ambassadors.access`
+    for how ("a page permission of their own") and docs/workflow.md.
     """
 
     role = models.CharField(
@@ -275,7 +328,7 @@ class AmbassadorPage(Page):
     )
 
     content_panels = [
-        *Page.content_panels,
+        TitleFieldPanel("title", help_text=_("Je voor- en achternaam, zoals die boven je verhaal staat.")),
         MultiFieldPanel(
             [FieldPanel("role"), FieldPanel("school"), FieldPanel("portrait")],
             heading=_("De ambassadeur"),
@@ -284,7 +337,22 @@ class AmbassadorPage(Page):
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("ambassador_account")]
+    # Only staff who may invite ambassadors see this field: an ambassador cannot hand their
+    # story to another account (a field without permission is left out of their form).
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("ambassador_account", permission="ambassadors.invite_ambassador"),
+    ]
+
+    # Read-only in the public API (/api/v2/); the ambassador's account stays out of it.
+    api_fields = [
+        APIField("role"),
+        APIField("school"),
+        APIField("portrait"),
+        APIField("quote"),
+        APIField("introduction"),
+        APIField("body"),
+    ]
 
     search_fields = [
         *Page.search_fields,
@@ -299,12 +367,20 @@ class AmbassadorPage(Page):
     parent_page_types = ["ambassadors.AmbassadorIndexPage"]
     subpage_types = []
 
+    @property
+    def published_school(self):
+        """The school, if its page is live: a draft school is never named or linked publicly."""
+        school = self.school
+        return school if school is not None and school.live else None
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         others = AmbassadorPage.objects.live().public().sibling_of(self, inclusive=False).select_related("school")
-        context["other_stories"] = with_image(others.order_by("title"), "portrait", "fill-400x400")[:3]
+        context["other_stories"] = with_image(others.order_by("title"), "portrait", *CARD_IMAGE_SPECS)[:3]
+        context["structured_data"] = story_structured_data(self, request)
         return context
 
     class Meta:
         verbose_name = _("ambassadeursverhaal")
         verbose_name_plural = _("ambassadeursverhalen")
+        permissions = [("invite_ambassador", "Can invite an ambassador to edit their story")]

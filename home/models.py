@@ -49,16 +49,21 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["ambassadors.AmbassadorIndexPage", "ambassadors.SchoolIndexPage", "home.ContentPage"]
+    subpage_types = [
+        "ambassadors.AmbassadorIndexPage",
+        "ambassadors.SchoolIndexPage",
+        "home.ContentPage",
+        "contact.ContactPage",
+    ]
     max_count = 1
 
     def get_featured_stories(self):
         """The stories editors chose, in their order, leaving out any that are not live."""
-        from ambassadors.models import AmbassadorPage, with_image
+        from ambassadors.models import CARD_IMAGE_SPECS, AmbassadorPage, with_image
 
         story_ids = list(self.featured_stories.values_list("story_id", flat=True))
         stories = AmbassadorPage.objects.live().public().filter(pk__in=story_ids).select_related("school")
-        stories = with_image(stories, "portrait", "fill-400x400").in_bulk()
+        stories = with_image(stories, "portrait", *CARD_IMAGE_SPECS).in_bulk()
         return [stories[pk] for pk in story_ids if pk in stories]
 
     def get_context(self, request, *args, **kwargs):

@@ -44,3 +44,20 @@ def ambassador_index(home_page):
 @pytest.fixture
 def school_index(home_page):
     return SchoolIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def contact_page(home_page):
+    """/contact/ with the secretariat's address set in the site settings."""
+    from contact.factories import ContactPageFactory
+    from home.models import OrganisationSettings
+
+    organisation = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    organisation.secretariat_email = "secretariaat@klaverct.example"
+    organisation.secretariat_phone = "074 250 00 00"
+    organisation.save()
+    return ContactPageFactory(parent=home_page)
+
+
+# Users, stories and admin form helpers of the editorial workflow tests.
+pytest_plugins = ["tests.workflow_fixtures"]

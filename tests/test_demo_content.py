@@ -49,6 +49,8 @@ def test_builds_the_site_with_five_schools_and_five_stories(settings, tmp_path):
     assert len(home.get_featured_stories()) == 3
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
     assert OrganisationSettings.for_site(Site.objects.get()).secretariat_email
+    assert home.cta_page.specific_class.__name__ == "ContactPage"
+    assert home.cta_page.url == "/contact/"
 
 
 def test_every_story_has_questions_school_and_portrait(settings, tmp_path):

@@ -73,8 +73,7 @@ HOME = {
         "Wil je een van onze ambassadeurs spreken, of meer weten over de Glans-techniek? Neem contact op met "
         "het secretariaat van Klaver CT; wij plannen het gesprek voor je in."
     ),
-    # For now the call to action leads to the about page (there is no contact page yet).
-    "cta_page": "over-de-glans-techniek",
+    "cta_page": "contact",
     "featured_stories": ["anje-bechtel", "magda-nijmeijer", "hans-rendering"],
 }
 
@@ -167,6 +166,22 @@ CONTENT_PAGES = [
 
 # The page that OrganisationSettings.privacy_page points to.
 PRIVACY_PAGE = "privacy"
+
+# /contact/: the request form (contact.ContactPage).
+CONTACT_PAGE = {
+    "title": "Contact",
+    "slug": "contact",
+    "show_in_menus": True,
+    "introduction": (
+        "<p>Wil je een van onze ambassadeurs persoonlijk spreken, of meer weten over de Glans-techniek? "
+        "Laat hieronder je gegevens en je vraag achter. Het secretariaat van Klaver CT neemt contact met je op "
+        "en plant het gesprek voor je in.</p>"
+    ),
+    "thank_you_text": (
+        "<p>Dank je wel voor je verzoek. Je krijgt een bevestiging per e-mail, en we nemen binnen drie "
+        "werkdagen contact met je op.</p>"
+    ),
+}
 
 # Schools and boards. "initials" is drawn on the generated placeholder logo.
 SCHOOLS = [

@@ -33,16 +33,24 @@ def find_chromium():
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def chromium(django_db_setup):
     executable = find_chromium()
     if not executable:
         pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped.")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the test's own database
     # access stays synchronous, so Django's async-safety guard can stand down here.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Django's connections are per context, and tests run in Playwright's context from here
+    # on. Carry the test database's snapshot of migrated data over to the connections that
+    # context opens, or `serialized_rollback` has nothing to restore after a flush.
+    snapshots = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, snapshot in snapshots.items():
+            if snapshot is not None:
+                connections[alias]._test_serialized_contents = snapshot
         browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
@@ -62,3 +70,15 @@ def browser_page(chromium):
 def artifacts_dir():
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     return ARTIFACTS_DIR
+
+
+def pytest_collection_modifyitems(items):
+    """
+    Every browser test runs against the live server in a transactional test, whose teardown
+    empties the database. With serialized rollback each one starts from the migrated data
+    (locale, root page, groups) again, so browser tests do not depend on their order.
+    """
+    browser_dir = Path(__file__).resolve().parent
+    for item in items:
+        if Path(str(item.path)).resolve().parent == browser_dir:
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))

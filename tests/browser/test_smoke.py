@@ -4,7 +4,7 @@ import pytest
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory, video
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_story_video_facade_loads_player_only_after_click(live_server, browser_page, ambassador_index, school_index):

@@ -42,11 +42,13 @@ INSTALLED_APPS = [
     "home",
     "ambassadors",
     "search",
+    "contact",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
     "django_filters",
     "csp",
     "axes",
@@ -162,12 +165,28 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Klaver CT <noreply@klaverct.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Contact requests (see docs/contactverzoeken.md). The secretariat's address and phone are
+# site settings (Instellingen > Organisatie); these are the fallback when those are empty.
+CONTACT_SECRETARIAT_EMAIL = os.environ.get("CONTACT_SECRETARIAT_EMAIL", "")
+CONTACT_SECRETARIAT_PHONE = os.environ.get("CONTACT_SECRETARIAT_PHONE", "")
+# Handled requests are removed this many days after handling (purge_contact_requests).
+CONTACT_REQUEST_RETENTION_DAYS = int(os.environ.get("CONTACT_REQUEST_RETENTION_DAYS", "365"))
+# At most this many stored requests per client per window (seconds).
+CONTACT_RATE_LIMIT = (int(os.environ.get("CONTACT_RATE_LIMIT", "5")), 3600)
+# Reverse proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR).
+CONTACT_TRUSTED_PROXY_COUNT = int(os.environ.get("CONTACT_TRUSTED_PROXY_COUNT", "0"))
+# The retry command gives up on a request's emails after this many attempts (it stays in the inbox).
+CONTACT_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("CONTACT_NOTIFICATION_MAX_ATTEMPTS", "20"))
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Glans-techniek"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
+# Renditions in a modern format: the browsers the site supports all show WebP. Templates ask
+# for AVIF explicitly where a <picture> offers it next to WebP.
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "heic": "webp", "jpeg": "webp", "png": "webp", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 
 # Video references come from YouTube or Vimeo only; no other provider is asked for embeds.
@@ -177,6 +196,14 @@ WAGTAILEMBEDS_FINDERS = [
         "providers": [youtube, vimeo],
     }
 ]
+
+# The public API (/api/v2/) only reads; only what is published is in it (see website/api.py).
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+}
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_LIMIT_MAX = 50
 
 # --- Security hardening (issue 6) ---------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -19,6 +19,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from ambassadors.models import AmbassadorIndexPage, AmbassadorPage, SchoolIndexPage, SchoolPage
+from contact.models import ContactPage
 from home.demo import content
 from home.demo.images import get_or_create_logo, get_or_create_portrait
 from home.models import ContentPage, HomePage, HomePageFeaturedStory, OrganisationSettings
@@ -106,6 +107,7 @@ class Command(BaseCommand):
             pages[data["slug"]] = self.ensure_child(home, model, data, user)
         for data in content.CONTENT_PAGES:
             pages[data["slug"]] = self.ensure_child(home, ContentPage, data, user)
+        pages[content.CONTACT_PAGE["slug"]] = self.ensure_child(home, ContactPage, content.CONTACT_PAGE, user)
 
         for data in content.SCHOOLS:
             fields = {key: value for key, value in data.items() if key != "initials"}

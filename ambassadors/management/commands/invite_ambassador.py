@@ -1,0 +1,30 @@
+"""`manage.py invite_ambassador --email ... --name ... --page <slug>`: see ambassadors/invitations.py."""
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_email
+
+from ambassadors.invitations import invite_ambassador
+from ambassadors.models import AmbassadorPage
+
+
+class Command(BaseCommand):
+    help = "Invite an ambassador to edit their story: create or reuse the account, link it, email a password link."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--email", required=True)
+        parser.add_argument("--name", required=True)
+        parser.add_argument("--page", required=True, help="Slug of the ambassador's story, e.g. anje-bechtel.")
+
+    def handle(self, *args, email, name, page, **options):
+        try:
+            validate_email(email)
+        except ValidationError as error:
+            raise CommandError(f"Not a valid email address: {email}") from error
+        story = AmbassadorPage.objects.filter(slug=page).first()
+        if story is None:
+            raise CommandError(f"No ambassador story with slug {page!r}.")
+        invitation = invite_ambassador(story, email, name)
+        action = "Created" if invitation.created else "Reused"
+        username = invitation.user.get_username()
+        self.stdout.write(self.style.SUCCESS(f"{action} account {username}, linked to {story.title}; invitation sent."))

@@ -1,0 +1,35 @@
+"""The "Ambassadeur uitnodigen" admin action (the same as `manage.py invite_ambassador`)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from .forms import InviteAmbassadorForm
+from .invitations import invite_ambassador as send_invitation
+from .models import AmbassadorPage
+
+
+def invite_ambassador(request, page_id):
+    page = get_object_or_404(AmbassadorPage, pk=page_id)
+    if not (
+        request.user.has_perm("ambassadors.invite_ambassador") and page.permissions_for_user(request.user).can_edit()
+    ):
+        raise PermissionDenied
+    account = page.ambassador_account
+    initial = {"name": account.get_full_name() if account else page.title, "email": account.email if account else ""}
+    form = InviteAmbassadorForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        invitation = send_invitation(page, form.cleaned_data["email"], form.cleaned_data["name"], request.user)
+        messages.success(
+            request,
+            _("Uitnodiging verstuurd naar %(email)s; het account is gekoppeld aan „%(title)s”.")
+            % {"email": invitation.user.email, "title": page.title},
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(
+        request,
+        "ambassadors/admin/invite_ambassador.html",
+        {"page": page, "form": form, "page_title": _("Ambassadeur uitnodigen")},
+    )

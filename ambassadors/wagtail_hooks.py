@@ -1,0 +1,170 @@
+"""
+Admin hooks: the workflow cannot be skipped, the ambassador's "Mijn verhaal" panel, and the
+"Ambassadeur uitnodigen" action for staff.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
+from wagtail.models import TaskState
+
+from . import views
+from .models import AmbassadorPage
+
+NO_DIRECT_PUBLISH = _(
+    "Publiceren gaat via de goedkeuringsworkflow: dien de pagina in ter beoordeling. "
+    "Niemand keurt zijn eigen wijziging goed."
+)
+
+
+# Nobody skips the workflow, superusers included: in Wagtail, whoever may publish can
+# publish their own edit directly. Pages publish only when the last step approves them.
+
+
+def _refuse_direct_publish(request, page):
+    messages.error(request, NO_DIRECT_PUBLISH)
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publish_button(menu_items, request, context):
+    menu_items[:] = [item for item in menu_items if getattr(item, "name", "") != "action-publish"]
+
+
+@hooks.register("before_edit_page")
+def refuse_publish_on_edit(request, page):
+    if request.method == "POST" and request.POST.get("action-publish") and page.get_workflow() is not None:
+        return _refuse_direct_publish(request, page)
+    return None
+
+
+@hooks.register("before_create_page")
+def refuse_publish_on_create(request, parent_page, page_class):
+    if request.method == "POST" and request.POST.get("action-publish") and parent_page.get_workflow() is not None:
+        messages.error(request, NO_DIRECT_PUBLISH)
+        return redirect("wagtailadmin_explore", parent_page.pk)
+    return None
+
+
+@hooks.register("before_copy_page")
+def refuse_published_copies(request, page):
+    # A published copy or an alias would reach the site without review.
+    if request.method == "POST" and (request.POST.get("publish_copies") or request.POST.get("alias")):
+        messages.error(request, NO_DIRECT_PUBLISH)
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+# In Wagtail, "change" permission alone lets a user delete a page that is not live, and
+# "publish" lets them delete live ones. Here deleting takes "add" permission (Marketing:
+# pages that are not live) or a superuser: an ambassador never deletes their story, and a
+# moderator takes a page off the site by unpublishing it.
+NO_DELETE = _("Je mag deze pagina niet verwijderen.")
+
+
+def may_delete(user, page):
+    if user.is_superuser:
+        return True
+    return "add" in page.permissions_for_user(user).permissions
+
+
+@hooks.register("before_delete_page")
+def refuse_delete_with_change_only(request, page):
+    if not may_delete(request.user, page):
+        messages.error(request, NO_DELETE)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_and_delete(request, action_type, objects, action_class_instance):
+    if action_type == "publish":
+        messages.error(request, NO_DIRECT_PUBLISH)
+        return redirect(request.GET.get("next") or reverse("wagtailadmin_home"))
+    if action_type == "delete" and not all(may_delete(request.user, page) for page in objects):
+        messages.error(request, NO_DELETE)
+        return redirect(request.GET.get("next") or reverse("wagtailadmin_home"))
+    return None
+
+
+# "Mijn verhaal" on the ambassador's dashboard.
+
+
+def story_state(page):
+    """Where the story is, in words an ambassador understands."""
+    workflow_state = page.current_workflow_state
+    if workflow_state is not None:
+        if workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+            return _("Wijzigingen gevraagd: pas je verhaal aan en dien het opnieuw in")
+        task = page.current_workflow_task
+        return _("In beoordeling, stap: %(step)s") % {"step": task.name if task else ""}
+    if page.scheduled_revision is not None:
+        return _("Goedgekeurd, wordt binnenkort gepubliceerd")
+    if page.live and page.has_unpublished_changes:
+        return _("Gepubliceerd; er is een concept met wijzigingen dat nog niet is ingediend")
+    if page.live:
+        return _("Gepubliceerd")
+    return _("Concept, nog niet gepubliceerd")
+
+
+def last_review_comment(page):
+    return (
+        TaskState.objects.for_instance(page)
+        .filter(finished_at__isnull=False)
+        .exclude(comment="")
+        .select_related("task", "finished_by")
+        .order_by("-finished_at", "-id")
+        .first()
+    )
+
+
+class MyStoryPanel(Component):
+    name = "my_story"
+    order = 50
+    template_name = "ambassadors/admin/my_story_panel.html"
+
+    def __init__(self, stories):
+        self.stories = stories
+
+    def get_context_data(self, parent_context):
+        return {
+            "stories": [
+                {
+                    "page": story,
+                    "state": story_state(story),
+                    "review": last_review_comment(story),
+                    "edit_url": reverse("wagtailadmin_pages:edit", args=[story.pk]),
+                }
+                for story in self.stories
+            ]
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_story_panel(request, panels):
+    stories = list(AmbassadorPage.objects.filter(ambassador_account=request.user).order_by("title"))
+    if stories:
+        panels.insert(0, MyStoryPanel(stories))
+
+
+# "Ambassadeur uitnodigen" for staff with the invite_ambassador permission.
+
+
+@hooks.register("register_admin_urls")
+def register_invite_url():
+    return [path("ambassadeurs/<int:page_id>/uitnodigen/", views.invite_ambassador, name="ambassadors_invite")]
+
+
+@hooks.register("register_page_header_buttons")
+def invite_button(page, user, next_url=None, view_name=None):
+    if page.specific_class is AmbassadorPage and user.has_perm("ambassadors.invite_ambassador"):
+        yield Button(
+            _("Ambassadeur uitnodigen"),
+            reverse("ambassadors_invite", args=[page.pk]),
+            icon_name="mail",
+            priority=60,
+        )

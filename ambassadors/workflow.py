@@ -1,0 +1,191 @@
+"""
+The editorial workflow: Wagtail Workflows and Tasks, with two project-specific tasks.
+
+Wagtail's own `GroupApprovalTask` lets any group member (and any superuser) approve,
+including the person who submitted the change. We do not ("four eyes"), so both approval
+steps are a `ReviewGroupApprovalTask`. The consent of the ambassador is a task of its own,
+`AmbassadorConsentTask`, in the style of bakerydemo's `UserApprovalTask`.
+
+See https://docs.wagtail.org/en/stable/extending/custom_tasks.html and docs/workflow.md.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask, Revision, Task, TaskState, Workflow, WorkflowPage
+from wagtail.signals import task_approved
+
+# Names of what the data migration creates (ambassadors/migrations/0003_workflow_setup.py).
+STORY_WORKFLOW_NAME = "Ambassadeursverhalen"
+DEFAULT_WORKFLOW_NAME = "Goedkeuring Klaver CT"
+AMBASSADORS_GROUP = "Ambassadeurs"
+MARKETING_GROUP = "Marketing"
+MODERATORS_GROUP = "Moderatoren"
+
+APPROVE_ACTIONS = ("approve",)
+
+
+def revision_authors(workflow_state):
+    """Ids of everyone who saved a revision of the object since it was submitted into `workflow_state`."""
+    first_task_state = workflow_state.task_states.order_by("started_at", "id").select_related("revision").first()
+    revisions = Revision.objects.filter(
+        base_content_type_id=workflow_state.base_content_type_id,
+        object_id=workflow_state.object_id,
+    )
+    if first_task_state is not None:
+        revisions = revisions.filter(created_at__gte=first_task_state.revision.created_at)
+    else:
+        revisions = revisions.filter(created_at__gte=workflow_state.created_at)
+    return set(revisions.exclude(user=None).values_list("user_id", flat=True))
+
+
+def is_own_change(workflow_state, user, include_editors=True):
+    """True if `user` submitted this change, or (with `include_editors`) edited it while it was in review."""
+    if workflow_state is None or user is None:
+        return False
+    if workflow_state.requested_by_id == user.pk:
+        return True
+    return include_editors and user.pk in revision_authors(workflow_state)
+
+
+class ReviewGroupApprovalTask(AbstractGroupApprovalTask):
+    """
+    A group approval with four eyes: nobody approves their own change, superusers included.
+
+    The submitter of a change never sees "approve" for it. When `editors_may_approve` is off
+    (the final "Goedkeuring Klaver CT" step), neither does anyone who edited the change
+    while it was in review; the editorial step ("Redactie") turns it on, because editing
+    is its job and the ambassador's consent and the moderators still check the result.
+    """
+
+    editors_may_approve = models.BooleanField(
+        _("bewerkers mogen goedkeuren"),
+        default=False,
+        help_text=_("Mag wie de pagina tijdens deze stap heeft bewerkt, de stap zelf goedkeuren?"),
+    )
+
+    admin_form_fields = [*AbstractGroupApprovalTask.admin_form_fields, "editors_may_approve"]
+
+    def _is_own_change(self, obj, user):
+        return is_own_change(obj.current_workflow_state, user, include_editors=not self.editors_may_approve)
+
+    def get_actions(self, obj, user):
+        if not super().get_actions(obj, user):
+            return []
+        actions = [("reject", _("Wijzigingen vragen"), True)]
+        if not self._is_own_change(obj, user):
+            actions += [("approve", _("Goedkeuren"), False), ("approve", _("Goedkeuren met opmerking"), True)]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # Checked again here: the editor saves a reviewer's unsaved edits as a new revision
+        # just before it performs the action, which makes the change their own.
+        if action_name in APPROVE_ACTIONS and self._is_own_change(task_state.revision.content_object, user):
+            raise PermissionDenied(_("Je kunt je eigen wijziging niet goedkeuren; een collega moet dat doen."))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        return states.exclude(workflow_state__requested_by=user)
+
+    @classmethod
+    def get_description(cls):
+        return _("Leden van de gekozen groepen keuren goed, maar nooit hun eigen wijziging.")
+
+    class Meta:
+        verbose_name = _("groepsgoedkeuring met vier ogen")
+        verbose_name_plural = _("groepsgoedkeuringen met vier ogen")
+
+
+class AmbassadorConsentTask(Task):
+    """
+    The ambassador approves their story as it will be published: a testimonial needs the
+    consent of the person quoted.
+
+    It passes by itself when the ambassador submitted the revision and nobody else changed
+    it since, and it is skipped for a story without an ambassador account. Otherwise only
+    the story's own ambassador may approve or reject it, and only they may edit it meanwhile.
+    """
+
+    def get_ambassador(self, obj):
+        return getattr(obj.specific_deferred if hasattr(obj, "specific_deferred") else obj, "ambassador_account", None)
+
+    def _is_ambassador(self, obj, user):
+        ambassador = self.get_ambassador(obj)
+        return ambassador is not None and user.is_active and ambassador.pk == user.pk
+
+    def start(self, workflow_state, user=None):
+        obj = workflow_state.content_object
+        ambassador = self.get_ambassador(obj)
+        if ambassador is None or not ambassador.is_active:
+            return self._finish_on_start(workflow_state, TaskState.STATUS_SKIPPED)
+        if workflow_state.requested_by_id == ambassador.pk and revision_authors(workflow_state) <= {ambassador.pk}:
+            return self._finish_on_start(workflow_state, TaskState.STATUS_APPROVED)
+        return super().start(workflow_state, user=user)
+
+    def _finish_on_start(self, workflow_state, status):
+        # Created finished, so nobody is asked: WorkflowState.update() moves on at once.
+        task_state = self.get_task_state_class()(
+            workflow_state=workflow_state,
+            task=self,
+            revision=workflow_state.content_object.get_latest_revision(),
+            status=status,
+            finished_at=timezone.now(),
+        )
+        task_state.save()
+        if status == TaskState.STATUS_APPROVED:
+            task_state.log_state_change_action(None, "approve")
+            task_approved.send(sender=task_state.specific.__class__, instance=task_state.specific, user=None)
+        return task_state
+
+    def user_can_access_editor(self, obj, user):
+        return self._is_ambassador(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._is_ambassador(obj, user)
+
+    def get_actions(self, obj, user):
+        if self._is_ambassador(obj, user):
+            return [
+                ("reject", _("Niet akkoord, wijzigingen vragen"), True),
+                ("approve", _("Akkoord"), False),
+                ("approve", _("Akkoord met opmerking"), True),
+            ]
+        return []
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if not self._is_ambassador(task_state.revision.content_object, user):
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        from .models import AmbassadorPage
+
+        own_story_ids = AmbassadorPage.objects.filter(ambassador_account=user).values_list("pk", flat=True)
+        return TaskState.objects.filter(
+            task=self,
+            status=TaskState.STATUS_IN_PROGRESS,
+            workflow_state__object_id__in=[str(pk) for pk in own_story_ids],
+        )
+
+    @classmethod
+    def get_description(cls):
+        return _("De ambassadeur geeft akkoord op het eigen verhaal zoals het gepubliceerd wordt.")
+
+    class Meta:
+        verbose_name = _("akkoord van de ambassadeur")
+        verbose_name_plural = _("akkoorden van ambassadeurs")
+
+
+def assign_story_workflow(index_page):
+    """
+    Attach the story workflow to the /ambassadeurs/ index page, so every story under it
+    goes through it. Called by the data migration for an index that exists already and by
+    a post_save signal for one created later (demo content, tests).
+    """
+    workflow = Workflow.objects.filter(name=STORY_WORKFLOW_NAME, active=True).first()
+    if workflow is None:
+        return None
+    WorkflowPage.objects.update_or_create(page=index_page.page_ptr, defaults={"workflow": workflow})
+    return workflow

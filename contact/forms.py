@@ -1,0 +1,117 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from ambassadors.models import AmbassadorPage
+
+from .models import ContactRequest, PreferredContact
+
+HONEYPOT_FIELD = "website"
+
+
+def contactable_ambassadors():
+    return AmbassadorPage.objects.live().public().select_related("school").order_by("title")
+
+
+class AmbassadorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.school.title})" if obj.school else obj.title
+
+
+class ContactRequestForm(forms.ModelForm):
+    """The visitor's request. Limits and validators come from the model fields."""
+
+    ambassador = AmbassadorChoiceField(
+        queryset=AmbassadorPage.objects.none(),
+        required=False,
+        label=_("Met wie wil je contact?"),
+        empty_label=_("Geen voorkeur: iemand van Klaver CT"),
+        error_messages={"invalid_choice": _("Kies een ambassadeur uit de lijst.")},
+    )
+    consent = forms.BooleanField(
+        required=True,
+        label=_("Ik geef toestemming om mijn gegevens te bewaren voor het afhandelen van dit verzoek."),
+        error_messages={"required": _("Zonder je toestemming kunnen we je verzoek niet in behandeling nemen.")},
+    )
+    # A honeypot: hidden from people, filled in by bots that fill in every field.
+    website = forms.CharField(
+        required=False,
+        label=_("Laat dit veld leeg"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = ContactRequest
+        fields = [
+            "ambassador",
+            "name",
+            "email",
+            "phone",
+            "organisation",
+            "role",
+            "question",
+            "preferred_contact",
+            "preferred_time",
+            "consent",
+        ]
+        labels = {
+            "name": _("Je naam"),
+            "email": _("Je e-mailadres"),
+            "phone": _("Je telefoonnummer (niet verplicht)"),
+            "organisation": _("School of organisatie"),
+            "role": _("Je functie"),
+            "question": _("Je vraag"),
+            "preferred_contact": _("Hoe wil je benaderd worden?"),
+            "preferred_time": _("Wanneer ben je het best bereikbaar? (niet verplicht)"),
+        }
+        help_texts = {
+            "role": _("Bijvoorbeeld directeur, intern begeleider of leerkracht."),
+            "question": _("Wat wil je weten of bespreken? Hoogstens 2000 tekens."),
+            "preferred_time": _("Bijvoorbeeld: dinsdagmiddag of na 15.00 uur."),
+        }
+        widgets = {
+            "question": forms.Textarea(attrs={"rows": 6}),
+            "preferred_contact": forms.RadioSelect,
+        }
+        error_messages = {
+            "name": {"required": _("Vul je naam in.")},
+            "email": {"required": _("Vul je e-mailadres in."), "invalid": _("Vul een geldig e-mailadres in.")},
+            "organisation": {"required": _("Vul je school of organisatie in.")},
+            "role": {"required": _("Vul je functie in.")},
+            "question": {"required": _("Vul je vraag in.")},
+            "preferred_contact": {"required": _("Kies hoe je benaderd wilt worden.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ambassador"].queryset = contactable_ambassadors()
+        self.fields["preferred_contact"].choices = PreferredContact.choices
+        for name, field in self.fields.items():
+            max_length = getattr(field, "max_length", None)
+            if max_length and name != HONEYPOT_FIELD:
+                field.error_messages["max_length"] = _("Gebruik hoogstens %(limit_value)d tekens (nu %(show_value)d).")
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("preferred_contact") == PreferredContact.PHONE and not cleaned_data.get("phone"):
+            self.add_error("phone", _("Vul je telefoonnummer in als je telefonisch benaderd wilt worden."))
+        return cleaned_data
+
+
+class ContactRequestHandlingForm(WagtailAdminModelForm):
+    """
+    The secretariat's edit form in the inbox. It writes only the handling fields, so it never
+    overwrites delivery state the retry command recorded while the form was open.
+    """
+
+    HANDLING_FIELDS = ["status", "internal_note", "status_changed_at", "status_changed_by"]
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        if commit:
+            instance.save(update_fields=self.HANDLING_FIELDS)
+        return instance

@@ -1,0 +1,86 @@
+"""The contact form's GET and POST, served by ContactPage (see models.ContactPage)."""
+
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from . import ratelimit
+from .forms import HONEYPOT_FIELD, ContactRequestForm, contactable_ambassadors
+from .models import ContactRequest
+from .notifications import get_secretariat, send_notifications
+
+AMBASSADOR_PARAMETER = "ambassadeur"
+CONFIRMED_SESSION_KEY = "contact_request_confirmed"
+
+
+def preselected_ambassador(request):
+    """The ambassador named by ?ambassadeur=<page id>, if that is a live story; otherwise None."""
+    value = request.GET.get(AMBASSADOR_PARAMETER, "")
+    if not value.isdigit():
+        return None
+    return contactable_ambassadors().filter(pk=int(value)).first()
+
+
+def contact_form(request, page):
+    if request.method == "POST":
+        return submit(request, page)
+    ambassador = preselected_ambassador(request)
+    form = ContactRequestForm(initial={"ambassador": ambassador.pk if ambassador else None})
+    return render_form(request, page, form, ambassador=ambassador)
+
+
+def submit(request, page):
+    form = ContactRequestForm(request.POST)
+    if ratelimit.is_limited(request):
+        # Keep what the visitor typed in the form, so nothing is lost; tell them how else to reach us.
+        form.full_clean()
+        return render_form(request, page, form, rate_limited=True, status=429)
+    if request.POST.get(HONEYPOT_FIELD, "").strip():
+        # Bots get the normal confirmation, so they learn nothing; nothing is stored or sent.
+        ratelimit.count_submission(request)
+        return redirect(thanks_url(request, page))
+    if not form.is_valid():
+        return render_form(request, page, form)
+    ratelimit.count_submission(request)
+
+    # Stored first, committed (autocommit), and only then the emails: a mail failure
+    # cannot lose the request.
+    contact_request = form.save()
+    send_notifications(contact_request, site=Site.find_for_request(request))
+    request.session[CONFIRMED_SESSION_KEY] = contact_request.pk
+    return redirect(thanks_url(request, page))
+
+
+def thanks_url(request, page):
+    return page.get_url(request) + page.reverse_subpage("thanks")
+
+
+def render_form(request, page, form, *, ambassador=None, rate_limited=False, status=200):
+    if ambassador is None and form.is_bound:
+        ambassador = form.cleaned_data.get("ambassador") if hasattr(form, "cleaned_data") else None
+    context = page.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "ambassador": ambassador,
+            "rate_limited": rate_limited,
+            "secretariat": get_secretariat(Site.find_for_request(request)),
+        }
+    )
+    if rate_limited:
+        context["rate_limit_message"] = _(
+            "Je hebt het formulier kort achter elkaar vaak verstuurd. Probeer het over een uur opnieuw, "
+            "of neem direct contact op met ons secretariaat."
+        )
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def contact_thanks(request, page):
+    contact_request = None
+    request_id = request.session.get(CONFIRMED_SESSION_KEY)
+    if request_id:
+        contact_request = ContactRequest.objects.filter(pk=request_id).first()
+    context = page.get_context(request)
+    context.update({"contact_request": contact_request, "secretariat": get_secretariat(Site.find_for_request(request))})
+    return TemplateResponse(request, "contact/contact_page_thanks.html", context)

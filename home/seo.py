@@ -1,0 +1,56 @@
+"""
+What search engines and social networks read about a page: its description and image.
+
+Used by the meta tags in templates/includes/meta.html (see home/templatetags/seo_tags.py)
+and by the schema.org data of ambassadors/structured_data.py.
+"""
+
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail.models import Site
+
+DESCRIPTION_LENGTH = 160
+# Open Graph and Twitter cards show a 1.91:1 picture; JPEG, because not every network reads WebP.
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+# Fields that hold a page's opening text, in order of preference.
+DESCRIPTION_FIELDS = ("introduction", "hero_text", "quote", "characteristics", "pupils_and_parents")
+IMAGE_FIELDS = ("portrait", "photo", "logo")
+
+
+def page_description(page):
+    """The page's search description, else the first text that introduces it, shortened."""
+    text = page.search_description
+    if not text:
+        for name in DESCRIPTION_FIELDS:
+            value = getattr(page, name, None)
+            if value:
+                text = strip_tags(str(value))
+                break
+    return Truncator(" ".join((text or "").split())).chars(DESCRIPTION_LENGTH)
+
+
+def page_image(page):
+    """The image that represents the page (a portrait, a school photo or logo), or None."""
+    for name in IMAGE_FIELDS:
+        image = getattr(page, name, None)
+        if image is not None:
+            return image
+    return None
+
+
+def absolute_url(url, request):
+    """
+    `url` on the site's own host name (as editors set it under Settings > Sites, like the
+    canonical URLs Wagtail builds), whatever host the request came in on.
+    """
+    if url.startswith(("http://", "https://")):
+        return url
+    site = Site.find_for_request(request)
+    base = site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
+    return base + url
+
+
+def social_image(image, request):
+    """The absolute URL and size of the social-media rendition of `image`."""
+    rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
+    return {"url": absolute_url(rendition.url, request), "width": rendition.width, "height": rendition.height}

@@ -1,0 +1,82 @@
+"""
+A short excerpt of a search result around the words searched for.
+
+Wagtail's database backend finds pages but does not return highlighted fragments, so the
+snippet is cut here from the page's own text, and the matching words are marked.
+"""
+
+import re
+
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+SNIPPET_LENGTH = 200
+# Text fields that a result's snippet may come from, in the order they are read.
+TEXT_FIELDS = (
+    "search_description",
+    "quote",
+    "introduction",
+    "hero_text",
+    "place",
+    "pupils_and_parents",
+    "characteristics",
+)
+
+# Choice keys, media and the question (collected through QuestionAnswerValue.question).
+SKIPPED_BLOCK_FIELDS = {"recurring_question", "own_question", "video", "poster", "image"}
+
+
+def stream_text(stream_value):
+    """The visible text of a StreamField: answers, quotes, results, captions."""
+    parts = []
+
+    def collect(value):
+        if hasattr(value, "source"):  # RichText
+            parts.append(strip_tags(value.source))
+        elif isinstance(value, str):
+            parts.append(value)
+        elif hasattr(value, "items"):  # StructValue
+            question = getattr(value, "question", None)
+            if callable(question):  # a QuestionAnswerBlock: the question as shown
+                parts.append(str(question()))
+            for key, item in value.items():
+                if key not in SKIPPED_BLOCK_FIELDS:
+                    collect(item)
+
+    for block in stream_value:
+        collect(block.value)
+    return " ".join(parts)
+
+
+def page_text(page):
+    parts = []
+    for name in TEXT_FIELDS:
+        value = getattr(page, name, None)
+        if value:
+            parts.append(strip_tags(str(value)))
+    body = getattr(page, "body", None)
+    if body is not None and hasattr(body, "raw_data"):
+        parts.append(stream_text(body))
+    return " ".join(" ".join(parts).split())
+
+
+def make_snippet(page, query):
+    """HTML-safe text of about SNIPPET_LENGTH characters, around the first word found, with <mark>s."""
+    text = page_text(page)
+    words = [re.escape(word) for word in query.split() if len(word) > 1]
+    pattern = re.compile("|".join(words), re.IGNORECASE) if words else None
+    match = pattern.search(text) if pattern else None
+    if match is None:
+        return escape(Truncator(text).chars(SNIPPET_LENGTH))
+    start = max(0, match.start() - SNIPPET_LENGTH // 3)
+    # Start at a word boundary.
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < match.start() else start
+    excerpt = text[start : start + SNIPPET_LENGTH]
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + SNIPPET_LENGTH < len(text) else ""
+    marked = pattern.sub(lambda found: f"\0{found.group(0)}\1", excerpt)
+    html = escape(marked).replace("\0", "<mark>").replace("\1", "</mark>")
+    return mark_safe(prefix + html + suffix)  # noqa: S308 - escaped above

@@ -1,0 +1,236 @@
+"""
+The story workflow end to end, through the admin's own views: ambassador submits →
+marketing approves → ambassador consent → moderator approves → the public page changes.
+"""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page, TaskState, WorkflowState
+
+from ambassadors.models import AmbassadorPage
+from home.factories import ContentPageFactory
+from tests.workflow_fixtures import edit_url, story_form_data
+
+NEW_ANSWER = "Ouders komen nu elke maand op school."
+
+
+def workflow_action(client, page, action, comment=None):
+    """Approve or reject the current step as the action modal in the editor does."""
+    page = Page.objects.get(pk=page.pk)
+    task_state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
+    return client.post(url, {"comment": comment} if comment is not None else {})
+
+
+def current_step(page):
+    state = Page.objects.get(pk=page.pk).current_workflow_task_state
+    return state.task.name if state else None
+
+
+def submit(client, user, page, **kwargs):
+    client.force_login(user)
+    response = client.post(edit_url(page), story_form_data(page, action="action-submit", **kwargs))
+    assert response.status_code == 302
+    return response
+
+
+def public_html(client, page):
+    client.logout()
+    return client.get(AmbassadorPage.objects.get(pk=page.pk).url).content.decode()
+
+
+@pytest.mark.django_db
+def test_ambassador_submission_passes_every_step_and_reaches_the_site(client, anje, anje_story, marketing, moderator):
+    submit(client, anje, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
+    assert current_step(anje_story) == "Redactie"
+    assert "In beoordeling, stap: Redactie" in client.get(reverse("wagtailadmin_home")).content.decode()
+    # In review, the live page still shows the published answer.
+    assert NEW_ANSWER not in public_html(client, anje_story)
+
+    client.force_login(marketing)
+    workflow_action(client, anje_story, "approve")
+    # Nobody else changed it since Anje submitted: her consent passes by itself.
+    assert current_step(anje_story) == "Goedkeuring Klaver CT"
+    consent = TaskState.objects.get(task__name="Akkoord ambassadeur")
+    assert consent.status == TaskState.STATUS_APPROVED
+    assert NEW_ANSWER not in public_html(client, anje_story)
+
+    client.force_login(moderator)
+    workflow_action(client, anje_story, "approve", comment="Mooi verhaal.")
+    assert WorkflowState.objects.get().status == WorkflowState.STATUS_APPROVED
+    assert NEW_ANSWER in public_html(client, anje_story)
+
+
+@pytest.mark.django_db
+def test_story_edited_by_marketing_needs_the_ambassadors_consent_and_rejection_returns_it(
+    client, anje, anje_story, marketing, marketing2, moderator
+):
+    submit(client, marketing, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
+    client.force_login(marketing2)
+    workflow_action(client, anje_story, "approve")
+    assert current_step(anje_story) == "Akkoord ambassadeur"
+
+    # Only Anje may act on this step; the moderator cannot skip it.
+    client.force_login(moderator)
+    response = workflow_action(client, anje_story, "approve")
+    assert response.status_code in (302, 403)  # Wagtail turns a refusal into a redirect
+    assert current_step(anje_story) == "Akkoord ambassadeur"
+
+    client.force_login(anje)
+    workflow_action(client, anje_story, "reject", comment="Dit heb ik zo niet gezegd.")
+    state = WorkflowState.objects.get()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert state.current_task_state.comment == "Dit heb ik zo niet gezegd."
+    # The draft is kept, the live page unchanged.
+    draft = AmbassadorPage.objects.get(pk=anje_story.pk).get_latest_revision_as_object()
+    assert NEW_ANSWER in str(draft.body[0].value["answer"])
+    assert NEW_ANSWER not in public_html(client, anje_story)
+
+    # Anje's dashboard shows the state and her comment.
+    client.force_login(anje)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Mijn verhaal" in dashboard
+    assert "Wijzigingen gevraagd" in dashboard
+    assert "Dit heb ik zo niet gezegd." in dashboard
+
+
+@pytest.mark.django_db
+def test_ambassador_approves_marketing_edit_then_moderator_publishes(
+    client, anje, anje_story, marketing, marketing2, moderator
+):
+    submit(client, marketing, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
+    client.force_login(marketing2)
+    workflow_action(client, anje_story, "approve")
+    client.force_login(anje)
+    workflow_action(client, anje_story, "approve", comment="Akkoord zo.")
+    assert current_step(anje_story) == "Goedkeuring Klaver CT"
+    assert NEW_ANSWER not in public_html(client, anje_story)
+    client.force_login(moderator)
+    workflow_action(client, anje_story, "approve")
+    assert NEW_ANSWER in public_html(client, anje_story)
+
+
+@pytest.mark.django_db
+def test_nobody_approves_their_own_change_not_even_a_superuser(client, admin_user_, marketing, moderator, home_page):
+    page = ContentPageFactory(parent=home_page, title="Over de Glans-techniek")
+    page.save_revision().publish()
+    client.force_login(admin_user_)
+    data = {
+        "title": "Over de Glans-techniek",
+        "slug": page.slug,
+        "introduction": "Nieuwe inleiding",
+        "body-count": "0",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+        "action-submit": "1",
+    }
+    assert client.post(edit_url(page), data).status_code == 302
+    assert current_step(page) == "Goedkeuring Klaver CT"
+
+    # The superuser who submitted sees no "approve" and cannot post it.
+    editor = client.get(edit_url(page)).content.decode()
+    assert 'name="workflow-action-name" value="approve"' not in editor
+    workflow_action(client, page, "approve")
+    assert current_step(page) == "Goedkeuring Klaver CT"
+
+    # Marketing is not in the approving group either.
+    client.force_login(marketing)
+    workflow_action(client, page, "approve")
+    assert current_step(page) == "Goedkeuring Klaver CT"
+
+    client.force_login(moderator)
+    workflow_action(client, page, "approve")
+    page.refresh_from_db()
+    assert page.introduction == "Nieuwe inleiding"
+
+
+@pytest.mark.django_db
+def test_a_moderator_who_edits_in_review_cannot_approve_that_change(client, anje, anje_story, marketing, moderator):
+    submit(client, anje, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
+    client.force_login(marketing)
+    workflow_action(client, anje_story, "approve")
+    assert current_step(anje_story) == "Goedkeuring Klaver CT"
+
+    client.force_login(moderator)
+    data = story_form_data(anje_story, answer="<p>Door de moderator herschreven.</p>", action="action-workflow-action")
+    data["workflow-action-name"] = "approve"
+    client.post(edit_url(anje_story), data)
+    assert current_step(anje_story) == "Goedkeuring Klaver CT"
+    assert "herschreven" not in public_html(client, anje_story)
+
+
+@pytest.mark.django_db
+def test_scheduled_publishing_goes_through_the_workflow(client, anje, anje_story, marketing, moderator):
+    go_live = timezone.now() + timedelta(days=2)
+    submit(
+        client,
+        anje,
+        anje_story,
+        answer=f"<p>{NEW_ANSWER}</p>",
+        go_live_at=timezone.localtime(go_live).strftime("%Y-%m-%d %H:%M"),
+    )
+    client.force_login(marketing)
+    workflow_action(client, anje_story, "approve")
+    client.force_login(moderator)
+    workflow_action(client, anje_story, "approve")
+
+    page = AmbassadorPage.objects.get(pk=anje_story.pk)
+    assert page.scheduled_revision is not None
+    assert NEW_ANSWER not in public_html(client, anje_story)
+    # When the time comes, Wagtail's publish_scheduled command publishes the approved revision.
+    revision = page.scheduled_revision
+    revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+    revision.content["go_live_at"] = revision.approved_go_live_at.isoformat()
+    revision.save()
+    from django.core.management import call_command
+
+    call_command("publish_scheduled")
+    assert NEW_ANSWER in public_html(client, anje_story)
+
+
+@pytest.mark.django_db
+def test_consent_is_skipped_for_a_story_without_an_ambassador(client, ambassador_index, school, marketing, marketing2):
+    from ambassadors.factories import AmbassadorPageFactory
+    from tests.workflow_fixtures import publish_story
+
+    story = publish_story(AmbassadorPageFactory(parent=ambassador_index, title="Ine Koenders", school=school))
+    submit(client, marketing, story, answer="<p>Zonder account.</p>")
+    client.force_login(marketing2)
+    workflow_action(client, story, "approve")
+    assert current_step(story) == "Goedkeuring Klaver CT"
+    assert TaskState.objects.get(task__name="Akkoord ambassadeur").status == TaskState.STATUS_SKIPPED
+
+
+@pytest.mark.django_db
+def test_fresh_database_has_the_roles_and_workflows(home_page, ambassador_index):
+    from django.contrib.auth.models import Group
+
+    assert set(Group.objects.values_list("name", flat=True)) >= {"Ambassadeurs", "Marketing", "Moderatoren"}
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert [task.name for task in ambassador_index.get_workflow().tasks] == [
+        "Redactie",
+        "Akkoord ambassadeur",
+        "Goedkeuring Klaver CT",
+    ]
+    assert [task.name for task in home_page.get_workflow().tasks] == ["Goedkeuring Klaver CT"]
+    marketing = Group.objects.get(name="Marketing")
+    assert not marketing.page_permissions.filter(permission__codename="publish_page").exists()
+
+
+@pytest.mark.django_db
+def test_demo_stories_go_through_the_story_workflow(settings, tmp_path):
+    from django.core.management import call_command
+
+    settings.VAR_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("load_demo_content", stdout=io.StringIO())
+    story = AmbassadorPage.objects.get(slug="anje-bechtel")
+    assert story.get_workflow().name == "Ambassadeursverhalen"
+    home = Page.objects.get(depth=2, slug__isnull=False, content_type__model="homepage")
+    assert home.get_workflow().name == "Goedkeuring Klaver CT"
