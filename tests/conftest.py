@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
@@ -22,8 +23,12 @@ def wagtail_tree_root():
     transactional test (live server, browser) empties the database when it ends, so the next
     one may find none of them.
     """
+    root = Page.get_first_root_node()
+    if root is None:
+        # The content types went with the rest; forget the ids Django remembers for them.
+        ContentType.objects.clear_cache()
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", live=True))
+    root = root or Page.add_root(instance=Page(title="Root", slug="root", live=True))
     Site.objects.get_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": root})
     return root
 
