@@ -140,6 +140,9 @@ class OrganisationSettings(BaseSiteSetting):
         related_name="+",
     )
 
+    # Fetched with the settings in one query: the footer links to it on every page.
+    select_related = ["privacy_page"]
+
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("secretariat_email"),

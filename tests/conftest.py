@@ -1,6 +1,9 @@
 import pytest
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from ambassadors.factories import AmbassadorIndexPageFactory, SchoolIndexPageFactory
 from home.factories import HomePageFactory
@@ -14,10 +17,26 @@ def clear_cache():
     cache.clear()
 
 
+def wagtail_tree_root():
+    """
+    The tree root, with the locale and default site Wagtail's migrations create. A
+    transactional test (live server, browser) empties the database when it ends, so the next
+    one may find none of them.
+    """
+    root = Page.get_first_root_node()
+    if root is None:
+        # The content types went with the rest; forget the ids Django remembers for them.
+        ContentType.objects.clear_cache()
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    root = root or Page.add_root(instance=Page(title="Root", slug="root", live=True))
+    Site.objects.get_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": root})
+    return root
+
+
 @pytest.fixture
 def home_page(db):
     """A home page serving as the root of the default site."""
-    home = HomePageFactory(parent=Page.get_first_root_node(), slug="glans")
+    home = HomePageFactory(parent=wagtail_tree_root(), slug="glans")
     Site.objects.filter(is_default_site=True).update(root_page=home, site_name="Glans-techniek")
     return home
 

@@ -112,7 +112,10 @@ def test_story_page_shows_form_for_its_ambassador(client, contact_page, story):
 def test_story_page_without_contact_page_shows_secretariat(client, story, home_page):
     from home.models import OrganisationSettings
 
-    OrganisationSettings.objects.create(site_id=home_page.get_site().pk, secretariat_email="sec@klaverct.example")
+    # The row exists already: home/signals.py creates every site's settings up front.
+    OrganisationSettings.objects.update_or_create(
+        site_id=home_page.get_site().pk, defaults={"secretariat_email": "sec@klaverct.example"}
+    )
 
     html = client.get(story.url).text
 

@@ -11,6 +11,9 @@ from search import views as search_views
 
 from .api import api_router
 
+# A friendly 503 (not a 500) when the database cannot be reached; see home/views.py.
+handler500 = "home.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),

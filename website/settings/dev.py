@@ -15,3 +15,5 @@ SERVE_MEDIA_FILES = True
 WHITENOISE_USE_FINDERS = True
 # WhiteNoise warns when STATIC_ROOT is missing, even though it serves from the finders here.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+# Developers see their changes at once.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

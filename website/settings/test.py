@@ -21,3 +21,11 @@ SERVE_MEDIA_FILES = True
 WHITENOISE_USE_FINDERS = True
 # WhiteNoise warns when STATIC_ROOT is missing, even though it serves from the finders here.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# Off by default so tests elsewhere see their changes at once; tests/test_page_cache.py
+# switches the page cache on.
+PAGE_CACHE_SECONDS = 0
+# django-axes refuses authenticate() calls without a request, as the test client's login()
+# makes; tests/test_login_security.py switches it back on with the production backends.
+AXES_ENABLED = False
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]

@@ -1,0 +1,40 @@
+"""Site-wide error views."""
+
+import logging
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+from django.views.decorators.csrf import requires_csrf_token
+
+logger = logging.getLogger(__name__)
+
+# How long a visitor's browser (or a proxy) should wait before asking again.
+DATABASE_RETRY_AFTER_SECONDS = 30
+
+
+@requires_csrf_token
+def server_error(request, template_name="500.html"):
+    """
+    Django's handler500, with a friendly 503 when the database cannot be reached.
+
+    Django calls this inside its exception handler, so the exception is in sys.exc_info().
+    Django closes a broken database connection at the end of the request and opens a new
+    one on the next, so the site recovers by itself once the database is back.
+    The templates are rendered without context processors: they need no database.
+    """
+    error = sys.exc_info()[1]
+    context = {"request": request}
+    if isinstance(error, (OperationalError, InterfaceError)):
+        logger.error("Database unavailable: %s", error)
+        response = _render("503.html", context, status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+        return response
+    return _render(template_name, context, status=500)
+
+
+def _render(template_name, context, status):
+    response = HttpResponse(loader.get_template(template_name).render(context), status=status)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,252 @@
+"""
+`make bench`: measure the site as production serves it, and print a table.
+
+1. Builds a throw-away site in a temporary directory with the production settings:
+   migrate, `load_fake_data --stories 200 --seed 1`, collectstatic. SQLite by default;
+   BENCH_DATABASE_URL=postgres://... uses PostgreSQL. A Redis server is started on
+   127.0.0.1 when `redis-server` is installed, so the workers share one cache as in production.
+2. Counts SQL queries per page and times uncached renders in-process (Django's test client).
+3. Serves the site with gunicorn (2 workers) on 127.0.0.1 and loads each URL with wrk
+   (64 connections, BENCH_SECONDS each), once with the page cache on and once with it off.
+4. Prints requests/s, p50/p99 latency, non-2xx responses, the ratio to the static file,
+   query counts and the memory (RSS) of a worker.
+
+Loopback only, bounded in time; never run as a test.
+"""
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+HOST = "127.0.0.1"
+PORT = int(os.environ.get("BENCH_PORT", "8601"))
+REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "8679"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "64"))
+WORKERS = 2
+STORIES = int(os.environ.get("BENCH_STORIES", "200"))
+
+# The filter parameter must match the overview's filter form (issue 4): check after merging.
+PAGES = [
+    ("home", "/"),
+    (f"overview ({STORIES} stories)", "/ambassadeurs/"),
+    ("story", "/ambassadeurs/generated-story-10/"),
+    ("overview, filtered", "/ambassadeurs/?concept=dalton"),
+    ("search", "/zoeken/?q=ouders"),
+]
+
+IN_PROCESS = """
+import json, statistics, time
+import django
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+client = Client(HTTP_HOST="127.0.0.1")
+results = {}
+for path in json.loads(PATHS):
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        status = client.get(path).status_code
+    # Now: Django clears the query log when the next request starts.
+    query_count = len(queries)
+    timings = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        client.get(path)
+        timings.append((time.perf_counter() - start) * 1000)
+    results[path] = {"status": status, "queries": query_count, "median_ms": statistics.median(timings)}
+print(json.dumps(results))
+"""
+
+
+def run(args, env, **kwargs):
+    return subprocess.run(args, cwd=BASE_DIR, env=env, check=True, **kwargs)  # noqa: S603
+
+
+def wait_for_port(port, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex((HOST, port)) == 0:
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"Nothing answers on {HOST}:{port} after {timeout} s")
+
+
+def start_redis(workdir):
+    if not shutil.which("redis-server"):
+        return None
+    command = [shutil.which("redis-server"), "--bind", HOST, "--port", str(REDIS_PORT)]
+    command += ["--save", "", "--appendonly", "no", "--dir", workdir]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)  # noqa: S603
+    wait_for_port(REDIS_PORT)
+    return process
+
+
+def parse_wrk(output):
+    def latency_ms(label):
+        match = re.search(rf"^\s*{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        if not match:
+            return float("nan")
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    return {
+        "rps": rps,
+        "p50": latency_ms("50"),
+        "p99": latency_ms("99"),
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "socket_errors": sum(int(n) for n in errors.groups()) if errors else 0,
+    }
+
+
+def load(url):
+    output = subprocess.run(  # noqa: S603
+        [shutil.which("wrk"), "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "10s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=SECONDS + 60,
+    ).stdout
+    return parse_wrk(output)
+
+
+def worker_rss_mb(master_pid):
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
+    return max(sizes) if sizes else float("nan")
+
+
+def serve_and_load(env, static_url, page_cache_seconds):
+    env = {**env, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+    server = subprocess.Popen(  # noqa: S603
+        [PYTHON, "-m", "gunicorn", "website.wsgi", f"--bind={HOST}:{PORT}", f"--workers={WORKERS}"]
+        + ["--log-level=warning"],
+        cwd=BASE_DIR,
+        env=env,
+    )
+    try:
+        wait_for_port(PORT)
+        results = {}
+        for label, path in [*PAGES, ("static file", static_url)]:
+            url = f"http://{HOST}:{PORT}{path}"
+            # Warm both workers and the cache; this also waits until the previous URL's queue is drained.
+            for _ in range(3):
+                urllib.request.urlopen(url, timeout=180).read()  # noqa: S310 - loopback
+            results[label] = load(url)
+        results["rss_mb"] = worker_rss_mb(server.pid)
+        return results
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def machine():
+    memory = re.search(r"MemTotal:\s+(\d+) kB", Path("/proc/meminfo").read_text()).group(1)
+    cpu = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+    return (
+        f"{os.cpu_count()} CPUs ({cpu.group(1).strip() if cpu else 'unknown'}), "
+        f"{int(memory) // 1024 // 1024} GiB memory, Python {sys.version.split()[0]}"
+    )
+
+
+def main():
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: `apt-get install wrk` (Debian) and run again.")
+    workdir = tempfile.mkdtemp(prefix="glans-bench-")
+    redis = start_redis(workdir)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": HOST,
+        "SECURE_SSL_REDIRECT": "false",
+        "VAR_DIR": workdir,
+        "LOG_LEVEL": "WARNING",
+        "WAGTAILADMIN_BASE_URL": f"http://{HOST}:{PORT}",
+    }
+    env.pop("DATABASE_URL", None)
+    if os.environ.get("BENCH_DATABASE_URL"):
+        env["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
+    if redis:
+        env["REDIS_URL"] = f"redis://{HOST}:{REDIS_PORT}/0"
+    try:
+        print(f"Building the site in {workdir} ...", flush=True)
+        run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+        run([PYTHON, "manage.py", "load_fake_data", "--stories", str(STORIES), "--seed", "1"], env)
+        run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+        static_url = run(
+            [
+                PYTHON,
+                "-c",
+                "import django; django.setup(); from django.templatetags.static import static; "
+                "print(static('css/site.css'))",
+            ],
+            env,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+
+        print("Counting queries and timing uncached renders in-process ...", flush=True)
+        code = IN_PROCESS.replace("PATHS", repr(json.dumps([path for _, path in PAGES]))).replace("ROUNDS", "20")
+        in_process = json.loads(
+            run([PYTHON, "-c", code], {**env, "PAGE_CACHE_SECONDS": "0"}, capture_output=True, text=True).stdout
+        )
+
+        print(f"Loading with wrk: {CONNECTIONS} connections, {SECONDS} s per URL, {WORKERS} gunicorn workers ...")
+        cached = serve_and_load(env, static_url, 600)
+        uncached = serve_and_load(env, static_url, 0)
+    finally:
+        if redis:
+            redis.terminate()
+            redis.wait(timeout=10)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    database = "PostgreSQL" if os.environ.get("BENCH_DATABASE_URL") else "SQLite"
+    print()
+    print(f"Machine: {machine()}; database {database}; cache {'Redis' if redis else 'local memory'}")
+    header = f"{'page':<26}{'mode':<10}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'vs static':>11}"
+    header += f"{'queries':>9}{'render ms':>11}"
+    print(header)
+    print("-" * len(header))
+    for label, path in [*PAGES, ("static file", static_url)]:
+        for mode, results in (("cached", cached), ("uncached", uncached)):
+            figures = results[label]
+            ratio = figures["rps"] / results["static file"]["rps"]
+            counts = in_process.get(path, {})
+            queries = str(counts.get("queries", "-")) if mode == "uncached" else ""
+            render = f"{counts['median_ms']:.1f}" if mode == "uncached" and counts else ""
+            errors = figures["non_2xx"] + figures["socket_errors"]
+            print(
+                f"{label:<26}{mode:<10}{figures['rps']:>9.0f}{figures['p50']:>9.1f}{figures['p99']:>9.1f}"
+                f"{errors:>9}{ratio:>10.0%} {queries:>9}{render:>11}"
+            )
+    print(
+        f"\nWorker memory (RSS, largest worker after the run): cached {cached['rss_mb']:.0f} MB, "
+        f"uncached {uncached['rss_mb']:.0f} MB"
+    )
+    print("Queries and render times: in-process with Django's test client, page cache off, median of 20.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,251 @@
+"""The full-page cache (home/page_cache.py) serves anonymous visitors and follows publishing."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
+from ambassadors.models import AmbassadorPage
+from home.factories import ContentPageFactory
+from home.models import HomePageFeaturedStory
+from home.page_cache import CACHE_HEADER, PageCacheMiddleware
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def site(home_page, ambassador_index, school_index):
+    school = SchoolPageFactory(parent=school_index, title="OBS De Wielerbaan", slug="de-wielerbaan")
+    other_school = SchoolPageFactory(parent=school_index, title="Kingschool", slug="kingschool")
+    story = AmbassadorPageFactory(parent=ambassador_index, title="Anje Bechtel", slug="anje-bechtel", school=school)
+    sibling = AmbassadorPageFactory(parent=ambassador_index, title="Femmy Sassen", slug="femmy-sassen", school=school)
+    HomePageFeaturedStory.objects.create(page=home_page, story=story, sort_order=0)
+    return {"story": story, "sibling": sibling, "school": school, "other_school": other_school}
+
+
+@pytest.fixture
+def editor(db):
+    return get_user_model().objects.create_superuser("redacteur", "redactie@example.test", "wachtwoord-42")
+
+
+# Every page that shows the story "Anje Bechtel".
+PAGES_SHOWING_STORY = [
+    "/ambassadeurs/anje-bechtel/",
+    "/ambassadeurs/",
+    "/scholen/de-wielerbaan/",
+    "/",
+    "/ambassadeurs/femmy-sassen/",
+]
+
+
+def warm(client, *paths):
+    for path in paths:
+        client.get(path)
+        response = client.get(path)
+        assert response[CACHE_HEADER] == "hit", path
+
+
+def publish_title(page, title):
+    page = page.specific
+    page.title = title
+    page.save_revision().publish()
+
+
+def test_second_anonymous_visit_is_served_from_the_cache(client, site):
+    first = client.get("/ambassadeurs/anje-bechtel/")
+    assert first.status_code == 200
+    assert first[CACHE_HEADER] == "miss"
+    # A change that bypasses publishing is not seen: the page really comes from the cache.
+    AmbassadorPage.objects.filter(pk=site["story"].pk).update(quote="Niet via publiceren")
+    second = client.get("/ambassadeurs/anje-bechtel/")
+    assert second[CACHE_HEADER] == "hit"
+    assert second.content == first.content
+    assert "Niet via publiceren" not in second.content.decode()
+
+
+def test_each_language_has_its_own_cached_copy(client, site):
+    client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+    dutch = client.get("/", HTTP_ACCEPT_LANGUAGE="nl")
+    assert dutch[CACHE_HEADER] == "miss"
+    assert '<html lang="nl">' in dutch.content.decode()
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en")[CACHE_HEADER] == "hit"
+
+
+def test_cached_page_gets_the_security_headers(client, site):
+    client.get("/")
+    hit = client.get("/")
+    assert hit[CACHE_HEADER] == "hit"
+    assert "Content-Security-Policy" in hit
+    assert "Permissions-Policy" in hit
+
+
+def test_cache_replaces_the_nonce_of_a_stored_page():
+    middleware = PageCacheMiddleware(lambda request: None)
+    request = RequestFactory().get("/")
+    request.csp_nonce = "NIEUW"
+    entry = {"content": b'<script type="application/ld+json" nonce="OUD">{}</script>', "headers": {}, "nonce": "OUD"}
+    response = middleware._from_entry(request, entry)
+    assert response.content == b'<script type="application/ld+json" nonce="NIEUW">{}</script>'
+
+
+def test_publishing_a_story_clears_every_page_showing_it(client, site, editor):
+    # Publishing goes through the approval workflow (ambassadors/wagtail_hooks.py); its last
+    # step publishes the revision with Wagtail's publish action, as here, which sends
+    # page_published.
+    warm(client, *PAGES_SHOWING_STORY)
+    story = site["story"].specific
+    story.title = "Anje Bechtel-Nieuw"
+    story.save_revision(user=editor).publish(user=editor)
+    for path in PAGES_SHOWING_STORY:
+        page = client.get(path)
+        assert page[CACHE_HEADER] == "miss", path
+        assert "Anje Bechtel-Nieuw" in page.content.decode(), path
+
+
+def test_publishing_clears_only_pages_that_show_it(client, site):
+    warm(client, "/scholen/kingschool/", "/scholen/")
+    publish_title(site["story"], "Anje B.")
+    assert client.get("/scholen/kingschool/")[CACHE_HEADER] == "hit"
+    assert client.get("/scholen/")[CACHE_HEADER] == "hit"
+
+
+def test_moving_a_story_to_another_school_clears_the_old_school(client, site):
+    warm(client, "/scholen/de-wielerbaan/", "/scholen/kingschool/")
+    story = site["story"].specific
+    story.school = site["other_school"]
+    story.save_revision().publish()
+    old_school = client.get("/scholen/de-wielerbaan/").content.decode()
+    new_school = client.get("/scholen/kingschool/").content.decode()
+    assert "Anje Bechtel" not in old_school
+    assert "Anje Bechtel" in new_school
+
+
+def test_unpublishing_clears_the_story_and_the_pages_listing_it(client, site):
+    warm(client, *PAGES_SHOWING_STORY)
+    site["story"].unpublish()
+    assert client.get("/ambassadeurs/anje-bechtel/").status_code == 404
+    for path in PAGES_SHOWING_STORY[1:]:
+        assert "Anje Bechtel" not in client.get(path).content.decode(), path
+
+
+def test_deleting_clears_the_story_and_the_pages_listing_it(client, site):
+    warm(client, *PAGES_SHOWING_STORY)
+    site["story"].delete()
+    assert client.get("/ambassadeurs/anje-bechtel/").status_code == 404
+    for path in PAGES_SHOWING_STORY[1:]:
+        assert "Anje Bechtel" not in client.get(path).content.decode(), path
+
+
+def test_moving_a_page_clears_its_old_address(client, home_page):
+    about = ContentPageFactory(parent=home_page, title="Over ons", slug="over")
+    contact = ContentPageFactory(parent=home_page, title="Contact", slug="contact")
+    privacy = ContentPageFactory(parent=about, title="Privacyverklaring", slug="privacy")
+    warm(client, "/over/privacy/")
+    privacy.move(contact, pos="last-child")
+    # Not the cached page any more, but Wagtail's automatic redirect to the new address.
+    old = client.get("/over/privacy/")
+    assert old.status_code == 301
+    assert old["Location"] == "/contact/privacy/"
+    assert client.get("/contact/privacy/").status_code == 200
+
+
+def test_menu_pages_clear_every_page(client, site, home_page):
+    about = ContentPageFactory(parent=home_page, title="Over ons", slug="over", show_in_menus=True)
+    about.save_revision().publish()
+    warm(client, "/ambassadeurs/anje-bechtel/")
+    publish_title(about, "Over de Glans-techniek")
+    response = client.get("/ambassadeurs/anje-bechtel/")
+    assert response[CACHE_HEADER] == "miss"
+    assert "Over de Glans-techniek" in response.content.decode()
+
+
+def test_a_draft_is_never_shown(client, site, editor):
+    warm(client, "/ambassadeurs/anje-bechtel/")
+    story = site["story"].specific
+    story.quote = "Conceptzin die nog niet gepubliceerd is"
+    story.save_revision(user=editor)
+    # A draft clears nothing and shows nowhere, cached or not.
+    assert client.get("/ambassadeurs/anje-bechtel/")[CACHE_HEADER] == "hit"
+    client.get("/ambassadeurs/anje-bechtel/")
+    from django.core.cache import cache
+
+    cache.clear()
+    fresh = client.get("/ambassadeurs/anje-bechtel/")
+    assert fresh[CACHE_HEADER] == "miss"
+    assert "Conceptzin" not in fresh.content.decode()
+
+
+def test_editors_previews_and_posts_are_never_cached(client, site, editor):
+    warm(client, "/ambassadeurs/anje-bechtel/")
+    AmbassadorPage.objects.filter(pk=site["story"].pk).update(quote="Nieuwe kernzin in de database")
+    editor_client = type(client)()
+    editor_client.force_login(editor)
+    seen_by_editor = editor_client.get("/ambassadeurs/anje-bechtel/")
+    assert CACHE_HEADER not in seen_by_editor
+    assert "Nieuwe kernzin in de database" in seen_by_editor.content.decode()
+
+    preview = editor_client.get(f"/admin/pages/{site['story'].pk}/edit/preview/")
+    assert CACHE_HEADER not in preview
+    posted = client.post("/ambassadeurs/anje-bechtel/")
+    assert CACHE_HEADER not in posted
+    assert client.get("/zoeken/?q=Anje").get(CACHE_HEADER) is None
+
+
+@pytest.mark.parametrize(
+    "personalise",
+    [
+        lambda response: response.set_cookie("csrftoken", "abc"),
+        lambda response: response.headers.__setitem__("Vary", "User-Agent"),
+        lambda response: response.headers.__setitem__("Cache-Control", "private"),
+    ],
+    ids=["sets-a-cookie", "varies-on-user-agent", "private"],
+)
+def test_personal_responses_such_as_forms_are_never_stored(settings, personalise):
+    calls = []
+
+    def view(request):
+        calls.append(request)
+        response = HttpResponse('<form method="post"><input name="csrfmiddlewaretoken" value="geheim"></form>')
+        personalise(response)
+        return response
+
+    middleware = PageCacheMiddleware(view)
+    for _ in range(2):
+        response = middleware(RequestFactory().get("/contact/"))
+        assert CACHE_HEADER not in response
+    assert len(calls) == 2
+
+
+def test_visitors_with_a_session_are_not_served_from_the_cache(client, site):
+    warm(client, "/ambassadeurs/anje-bechtel/")
+    client.cookies["sessionid"] = "iets"
+    assert CACHE_HEADER not in client.get("/ambassadeurs/anje-bechtel/")
+
+
+def test_no_public_get_writes_to_the_database(client, site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for path in [*PAGES_SHOWING_STORY, "/scholen/", "/zoeken/?q=ouders"]:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path)
+        writes = [q["sql"] for q in queries if q["sql"].split()[0].upper() in ("INSERT", "UPDATE", "DELETE")]
+        assert writes == [], path
+
+
+def test_pages_are_served_uncached_when_the_cache_server_is_away(client, site):
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    with mock.patch.object(cache, "get_many", side_effect=ConnectionError("Redis weg")):
+        response = client.get("/ambassadeurs/anje-bechtel/")
+    assert response.status_code == 200
+    assert CACHE_HEADER not in response
+    assert "Anje Bechtel" in response.content.decode()
