@@ -65,7 +65,7 @@ def render_form(request, page, form, *, ambassador=None, rate_limited=False, sta
             "form": form,
             "ambassador": ambassador,
             "rate_limited": rate_limited,
-            "secretariat": get_secretariat(Site.find_for_request(request)),
+            "secretariat": get_secretariat(request=request),
         }
     )
     if rate_limited:
@@ -82,5 +82,5 @@ def contact_thanks(request, page):
     if request_id:
         contact_request = ContactRequest.objects.filter(pk=request_id).first()
     context = page.get_context(request)
-    context.update({"contact_request": contact_request, "secretariat": get_secretariat(Site.find_for_request(request))})
+    context.update({"contact_request": contact_request, "secretariat": get_secretariat(request=request)})
     return TemplateResponse(request, "contact/contact_page_thanks.html", context)

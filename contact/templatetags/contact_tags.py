@@ -29,5 +29,5 @@ def story_contact(context, ambassador):
         "contact_page": contact_page,
         "action": contact_page.get_url(request) if contact_page else "",
         "form": ContactRequestForm(initial={"ambassador": ambassador.pk}, auto_id="story-contact-%s"),
-        "secretariat": get_secretariat(Site.find_for_request(request)),
+        "secretariat": get_secretariat(request=request),
     }
