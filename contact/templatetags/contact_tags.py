@@ -23,7 +23,9 @@ def story_contact(context, ambassador):
     contact_page = find_contact_page(request)
     return {
         "request": request,
-        "csrf_token": context.get("csrf_token"),
+        # No token in the page itself, so story pages stay cacheable: site.js fetches one.
+        "csrf_token": None,
+        "deferred_csrf": True,
         "settings": context.get("settings"),
         "ambassador": ambassador,
         "contact_page": contact_page,
