@@ -38,10 +38,18 @@ class Secretariat:
     phone: str
 
 
-def get_secretariat(site=None):
-    """The secretariat's details from the site settings, or CONTACT_SECRETARIAT_EMAIL when unset."""
-    site = site or Site.objects.filter(is_default_site=True).first()
-    organisation = OrganisationSettings.for_site(site) if site else None
+def get_secretariat(site=None, request=None):
+    """
+    The secretariat's details from the site settings, or CONTACT_SECRETARIAT_EMAIL when unset.
+
+    Pass the request when there is one: the settings are then read once per request (the
+    template context processor shares the same copy).
+    """
+    if request is not None:
+        organisation = OrganisationSettings.for_request(request)
+    else:
+        site = site or Site.objects.filter(is_default_site=True).first()
+        organisation = OrganisationSettings.for_site(site) if site else None
     return Secretariat(
         organisation_name=(organisation.organisation_name if organisation else "") or "Klaver CT",
         email=(organisation.secretariat_email if organisation else "") or settings.CONTACT_SECRETARIAT_EMAIL,

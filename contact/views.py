@@ -1,8 +1,11 @@
 """The contact form's GET and POST, served by ContactPage (see models.ContactPage)."""
 
+from django.http import JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
 from . import ratelimit
@@ -65,7 +68,7 @@ def render_form(request, page, form, *, ambassador=None, rate_limited=False, sta
             "form": form,
             "ambassador": ambassador,
             "rate_limited": rate_limited,
-            "secretariat": get_secretariat(Site.find_for_request(request)),
+            "secretariat": get_secretariat(request=request),
         }
     )
     if rate_limited:
@@ -82,5 +85,17 @@ def contact_thanks(request, page):
     if request_id:
         contact_request = ContactRequest.objects.filter(pk=request_id).first()
     context = page.get_context(request)
-    context.update({"contact_request": contact_request, "secretariat": get_secretariat(Site.find_for_request(request))})
+    context.update({"contact_request": contact_request, "secretariat": get_secretariat(request=request)})
     return TemplateResponse(request, "contact/contact_page_thanks.html", context)
+
+
+@never_cache
+def csrf_token(request):
+    """
+    A CSRF token for the contact form on a story page, fetched by site.js.
+
+    Story pages are served from the shared page cache, so they cannot carry a visitor's own
+    token (it would set a cookie and make the page personal). The form asks for one here
+    instead; this response sets the CSRF cookie and is never cached.
+    """
+    return JsonResponse({"token": get_token(request)})

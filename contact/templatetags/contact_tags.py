@@ -23,11 +23,13 @@ def story_contact(context, ambassador):
     contact_page = find_contact_page(request)
     return {
         "request": request,
-        "csrf_token": context.get("csrf_token"),
+        # No token in the page itself, so story pages stay cacheable: site.js fetches one.
+        "csrf_token": None,
+        "deferred_csrf": True,
         "settings": context.get("settings"),
         "ambassador": ambassador,
         "contact_page": contact_page,
         "action": contact_page.get_url(request) if contact_page else "",
         "form": ContactRequestForm(initial={"ambassador": ambassador.pk}, auto_id="story-contact-%s"),
-        "secretariat": get_secretariat(Site.find_for_request(request)),
+        "secretariat": get_secretariat(request=request),
     }

@@ -70,4 +70,29 @@
             );
         });
     });
+
+    // Story pages come from the shared page cache without a CSRF token; fetch this
+    // visitor's own token, then show the contact form (the link stays as the fallback).
+    document.querySelectorAll("[data-deferred-csrf]").forEach(function (container) {
+        fetch(container.getAttribute("data-deferred-csrf"), {credentials: "same-origin", headers: {Accept: "application/json"}})
+            .then(function (response) {
+                if (!response.ok) {
+                    throw new Error("No CSRF token");
+                }
+                return response.json();
+            })
+            .then(function (data) {
+                container.querySelectorAll("[data-csrf-token]").forEach(function (input) {
+                    input.value = data.token;
+                });
+                container.hidden = false;
+                var fallback = container.parentNode.querySelector("[data-csrf-fallback]");
+                if (fallback) {
+                    fallback.hidden = true;
+                }
+            })
+            .catch(function () {
+                // Keep the link to the contact page: the form there works without JavaScript.
+            });
+    });
 })();
