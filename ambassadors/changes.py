@@ -8,12 +8,12 @@ their ids) itself.
 """
 
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 from wagtail.blocks import StreamValue
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.rich_text import get_text_for_indexing
 
 # The Page fields an editor changes; the rest (tree, locking, revisions) is bookkeeping.
 PAGE_CONTENT_FIELDS = ["title", "slug", "seo_title", "search_description", "go_live_at", "expire_at"]
@@ -31,7 +31,8 @@ def _content_fields(model):
 
 
 def _plain(value):
-    text = " ".join(strip_tags(str(value or "")).split())
+    """An excerpt of plain text: what an editor typed stays as typed ("<b>" included)."""
+    text = " ".join(str(value or "").split())
     return Truncator(text).chars(EXCERPT_CHARS) if text else _("(leeg)")
 
 
@@ -46,11 +47,13 @@ def _display(obj, field):
         return _plain(getattr(obj, field.name, None))
     if field.choices:
         return _plain(getattr(obj, f"get_{field.name}_display")())
+    if isinstance(field, RichTextField):
+        return _plain(get_text_for_indexing(getattr(obj, field.name) or ""))
     return _plain(getattr(obj, field.name))
 
 
 def _block_text(block):
-    """A block's text, whatever its type, for an excerpt."""
+    """A block's text, whatever its type, for an excerpt (rich text comes without markup)."""
     value = block.block.get_searchable_content(block.value)
     return _plain(" ".join(str(part) for part in value))
 

@@ -5,8 +5,12 @@ Ambassadeurs group, with a Dutch email holding a link to set a password.
 Safe to repeat: a second invitation reuses the account and the link, and sends a fresh
 password link (Django's password reset token, so the previous link stops working once a
 password is set).
+
+If the mail server fails, the account stays created and linked and the caller is told
+(`email_sent` is False), so whoever invites can simply invite again later.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -26,12 +30,15 @@ from .access import sync_story_access
 from .models import AmbassadorPage
 from .workflow import AMBASSADORS_GROUP
 
+logger = logging.getLogger(__name__)
+
 
 @dataclass
 class Invitation:
     user: object
     created: bool
     password_url: str
+    email_sent: bool
 
 
 def password_set_url(user):
@@ -83,8 +90,14 @@ def invite_ambassador(page, email, name, invited_by=None):
             {"user": user, "page": page, "password_url": url, "login_url": _admin_login_url(), "created": created},
         )
         subject = _("Uitnodiging: vertel je verhaal op de website van de Glans-techniek")
-    send_mail(subject, body, None, [user.email])
-    return Invitation(user=user, created=created, password_url=url)
+    try:
+        send_mail(subject, body, None, [user.email])
+    except Exception:  # any backend error: report it instead of losing the account and the link
+        logger.exception("Invitation email not sent", extra={"recipient": user.email})
+        email_sent = False
+    else:
+        email_sent = True
+    return Invitation(user=user, created=created, password_url=url, email_sent=email_sent)
 
 
 def _admin_login_url():

@@ -10,6 +10,10 @@ a no-op and nobody receives two emails for one event.
 They also close gaps Wagtail users report: an approval with a comment reaches the submitter
 (wagtail#7542); a rejection at a later step reaches those who approved earlier steps
 (wagtail#10196); the submitter hears when each step passes; every email lists what changed.
+
+They are sent in the request that submits or approves, like Wagtail's own. A mail server
+that is down or refuses a message costs that email (logged, with its recipient), never the
+approval: Wagtail's notifier catches failures per message too (wagtail.admin.mail).
 """
 
 import logging
@@ -83,7 +87,17 @@ def send_workflow_email(recipients, subject, intro, workflow_state, comment="", 
                     "public_url": page.full_url if page.live else "",
                 },
             )
-            send_mail(f"[{settings.WAGTAIL_SITE_NAME}] {subject}", body, None, [user.email])
+            deliver(f"[{settings.WAGTAIL_SITE_NAME}] {subject}", body, user.email)
+
+
+def deliver(subject, body, recipient):
+    """Send one email; if the mail server fails, log it and carry on with the workflow."""
+    try:
+        send_mail(subject, body, None, [recipient])
+    except Exception:  # any backend error (SMTP, connection, timeout) must not undo an approval
+        logger.exception("Workflow email not sent: %s", subject, extra={"recipient": recipient})
+        return False
+    return True
 
 
 def _names(**values):

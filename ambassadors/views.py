@@ -22,6 +22,18 @@ def invite_ambassador(request, page_id):
     form = InviteAmbassadorForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         invitation = send_invitation(page, form.cleaned_data["email"], form.cleaned_data["name"], request.user)
+        if not invitation.email_sent:
+            # The account is linked; the form opens again, filled in from it, to try once more.
+            messages.error(
+                request,
+                _(
+                    "Het account van %(email)s is gekoppeld aan „%(title)s”, maar de uitnodiging kon niet "
+                    "worden verstuurd: de mailserver is nu niet bereikbaar. Probeer het later opnieuw; "
+                    "opnieuw uitnodigen is veilig."
+                )
+                % {"email": invitation.user.email, "title": page.title},
+            )
+            return redirect("ambassadors_invite", page.pk)
         messages.success(
             request,
             _("Uitnodiging verstuurd naar %(email)s; het account is gekoppeld aan „%(title)s”.")

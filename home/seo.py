@@ -5,9 +5,10 @@ Used by the meta tags in templates/includes/meta.html (see home/templatetags/seo
 and by the schema.org data of ambassadors/structured_data.py.
 """
 
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.fields import RichTextField
 from wagtail.models import Site
+from wagtail.rich_text import get_text_for_indexing
 
 DESCRIPTION_LENGTH = 160
 # Open Graph and Twitter cards show a 1.91:1 picture; JPEG, because not every network reads WebP.
@@ -24,9 +25,19 @@ def page_description(page):
         for name in DESCRIPTION_FIELDS:
             value = getattr(page, name, None)
             if value:
-                text = strip_tags(str(value))
+                text = plain_text(page, name, value)
                 break
     return Truncator(" ".join((text or "").split())).chars(DESCRIPTION_LENGTH)
+
+
+def plain_text(page, name, value):
+    """
+    The text of a field as a reader sees it. Only rich text loses its markup (and entities):
+    in a plain text field, "<" is something the editor typed, not the start of a tag.
+    """
+    if isinstance(page._meta.get_field(name), RichTextField):
+        return get_text_for_indexing(str(value))
+    return str(value)
 
 
 def page_image(page):

@@ -27,4 +27,9 @@ class Command(BaseCommand):
         invitation = invite_ambassador(story, email, name)
         action = "Created" if invitation.created else "Reused"
         username = invitation.user.get_username()
+        if not invitation.email_sent:
+            raise CommandError(
+                f"{action} account {username}, linked to {story.title}, but the invitation email could not be "
+                "sent (see the log). Run this command again when the mail server is back."
+            )
         self.stdout.write(self.style.SUCCESS(f"{action} account {username}, linked to {story.title}; invitation sent."))
