@@ -63,6 +63,9 @@ def browser_page(chromium):
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
+    # Close the page first: an open Wagtail editor keeps pinging its editing session, and a
+    # request still in flight while the test database is flushed can lock SQLite's tables.
+    page.close()
     context.close()
 
 
