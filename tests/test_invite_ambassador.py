@@ -41,9 +41,11 @@ def test_invite_creates_links_and_emails_in_dutch(story, mailoutbox):
     assert story.permissions_for_user(user).can_edit()
     assert not story.permissions_for_user(user).can_publish()
     # Images go to a collection of their own, and only there.
-    from wagtail.images.permissions import permission_policy
+    from wagtail.images import get_image_model
+    from wagtail.permissions import policy_registry
 
-    collections = permission_policy.collections_user_has_permission_for(user, "add")
+    image_policy = policy_registry.get_by_type(get_image_model())
+    collections = image_policy.collections_user_has_permission_for(user, "add")
     assert [collection.name for collection in collections] == [f"Femmy Sassen ({story.pk})"]
     (message,) = mailoutbox
     assert message.to == ["f.sassen@school.nl"]

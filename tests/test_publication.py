@@ -4,7 +4,6 @@ home page, search, the sitemap and the API.
 """
 
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory, question_answer
@@ -102,7 +101,11 @@ def test_sitemap_lists_only_published_pages(client, pages):
     response = client.get("/sitemap.xml")
 
     assert response.status_code == 200
-    locations = [loc.get_text() for loc in BeautifulSoup(response.content, "html.parser").find_all("loc")]
+    # The sitemap is XML: read it as XML (defusedxml comes with Wagtail).
+    from defusedxml.ElementTree import fromstring
+
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locations = [loc.text for loc in fromstring(response.content).iter(f"{namespace}loc")]
     assert "http://localhost/ambassadeurs/gepubliceerd/" in locations
     assert "http://localhost/scholen/openbare-school/" in locations
     assert not [location for location in locations if "concept" in location or "beoordeling" in location]
