@@ -9,15 +9,17 @@ rules keep editors from building anything else.
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
+
+from home.queries import public_pages
 
 from .blocks import StoryStreamBlock
 from .structured_data import school_structured_data, story_structured_data
@@ -101,7 +103,7 @@ class SchoolIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        schools = SchoolPage.objects.child_of(self).live().public().order_by("title")
+        schools = public_pages(SchoolPage.objects.child_of(self).live()).order_by("title")
         context["schools"] = with_image(schools, "logo", "fill-160x160")
         return context
 
@@ -221,10 +223,10 @@ class SchoolPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = school_structured_data(self, request)
-        ambassadors = AmbassadorPage.objects.live().public().filter(school=self).select_related("school")
+        ambassadors = public_pages(AmbassadorPage.objects.live().filter(school=self)).select_related("school")
         context["ambassadors"] = with_image(ambassadors.order_by("title"), "portrait", *CARD_IMAGE_SPECS)
         if self.is_board:
-            context["member_schools"] = SchoolPage.objects.live().public().filter(board=self).order_by("title")
+            context["member_schools"] = public_pages(SchoolPage.objects.live().filter(board=self)).order_by("title")
         return context
 
     class Meta:
@@ -242,15 +244,8 @@ class AmbassadorIndexPage(Page):
     max_count = 1
 
     def get_stories(self):
-        """
-        Published stories, with what their cards show fetched in a fixed number of queries.
-
-        A story has no subpages, and this overview's own restrictions were checked when it was
-        served, so only a story's own view restriction counts: tested in SQL, instead of
-        Wagtail's public(), which first loads every restriction of the site in a query.
-        """
-        restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
-        stories = AmbassadorPage.objects.child_of(self).live().exclude(Exists(restricted)).select_related("school")
+        """Published stories, with what their cards show fetched in a fixed number of queries."""
+        stories = public_pages(AmbassadorPage.objects.child_of(self).live()).select_related("school")
         return with_image(stories.order_by("title"), "portrait", *CARD_IMAGE_SPECS)
 
     def get_context(self, request, *args, **kwargs):
@@ -375,7 +370,7 @@ class AmbassadorPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        others = AmbassadorPage.objects.live().public().sibling_of(self, inclusive=False).select_related("school")
+        others = public_pages(AmbassadorPage.objects.live().sibling_of(self, inclusive=False)).select_related("school")
         context["other_stories"] = with_image(others.order_by("title"), "portrait", *CARD_IMAGE_SPECS)[:3]
         context["structured_data"] = story_structured_data(self, request)
         return context

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ambassadors.models import AmbassadorPage
+from home.queries import public_pages
 
 from .models import ContactRequest, PreferredContact
 
@@ -10,7 +11,7 @@ HONEYPOT_FIELD = "website"
 
 
 def contactable_ambassadors():
-    return AmbassadorPage.objects.live().public().select_related("school").order_by("title")
+    return public_pages(AmbassadorPage.objects.live()).select_related("school").order_by("title")
 
 
 class AmbassadorChoiceField(forms.ModelChoiceField):

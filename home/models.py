@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ambassadors.blocks import ImageBlock, QuoteBlock, ResultBlock, VideoBlock
+from home.queries import public_pages
 
 INTRODUCTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -62,7 +63,7 @@ class HomePage(Page):
         from ambassadors.models import CARD_IMAGE_SPECS, AmbassadorPage, with_image
 
         story_ids = list(self.featured_stories.values_list("story_id", flat=True))
-        stories = AmbassadorPage.objects.live().public().filter(pk__in=story_ids).select_related("school")
+        stories = public_pages(AmbassadorPage.objects.live().filter(pk__in=story_ids)).select_related("school")
         stories = with_image(stories, "portrait", *CARD_IMAGE_SPECS).in_bulk()
         return [stories[pk] for pk in story_ids if pk in stories]
 

@@ -4,13 +4,14 @@ from wagtail.models import Site
 from contact.forms import ContactRequestForm
 from contact.models import ContactPage
 from contact.notifications import get_secretariat
+from home.queries import public_pages
 
 register = template.Library()
 
 
 def find_contact_page(request):
     site = Site.find_for_request(request)
-    pages = ContactPage.objects.live().public()
+    pages = public_pages(ContactPage.objects.live())
     if site:
         pages = pages.descendant_of(site.root_page, inclusive=True)
     return pages.first()

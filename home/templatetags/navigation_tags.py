@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Site
 
+from home.queries import public_pages
+
 register = template.Library()
 
 
@@ -12,5 +14,5 @@ def site_menu(context):
     if site is None:
         return {"items": []}
     current = context.get("page")
-    items = site.root_page.get_children().live().public().in_menu()
+    items = public_pages(site.root_page.get_children().live().in_menu())
     return {"items": [(item, bool(current and current.url_path.startswith(item.url_path))) for item in items]}
