@@ -9,17 +9,19 @@ rules keep editors from building anything else.
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
+from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.queries import public_pages
+from home.seo import SOCIAL_IMAGE_SPEC
 
 from .blocks import StoryStreamBlock
 from .structured_data import school_structured_data, story_structured_data
@@ -31,6 +33,9 @@ DESCRIPTION_FEATURES = ["bold", "italic", "link"]
 # The renditions of a story card's portrait (templates/includes/story_card.html): one per
 # srcset width.
 CARD_IMAGE_SPECS = ("fill-400x400", "fill-800x800")
+# The renditions of a story page's portrait: the {% picture %} in ambassador_page.html, and
+# the social-media image of its meta tags and structured data.
+STORY_PORTRAIT_SPECS = (*Filter.expand_spec(["format-{avif,webp}", "fill-{160x160,320x320}"]), SOCIAL_IMAGE_SPEC)
 STORIES_PER_PAGE = 12
 
 
@@ -362,6 +367,9 @@ class AmbassadorPage(Page):
     parent_page_types = ["ambassadors.AmbassadorIndexPage"]
     subpage_types = []
 
+    # Fetched with the page when it is served (home.models.HomePage.route).
+    serve_select_related = ("school", "portrait")
+
     @property
     def published_school(self):
         """The school, if its page is live: a draft school is never named or linked publicly."""
@@ -370,6 +378,10 @@ class AmbassadorPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # One query for the portrait's renditions, instead of a cache round trip (and a write
+        # back) for each of the three places that show it.
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=STORY_PORTRAIT_SPECS)
+        prefetch_related_objects([self], Prefetch("portrait__renditions", queryset=renditions))
         others = public_pages(AmbassadorPage.objects.live().sibling_of(self, inclusive=False)).select_related("school")
         context["other_stories"] = with_image(others.order_by("title"), "portrait", *CARD_IMAGE_SPECS)[:3]
         context["structured_data"] = story_structured_data(self, request)

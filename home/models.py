@@ -1,6 +1,7 @@
 """The home page, general content pages and site-wide settings."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -14,6 +15,22 @@ from ambassadors.blocks import ImageBlock, QuoteBlock, ResultBlock, VideoBlock
 from home.queries import public_pages
 
 INTRODUCTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+def specific_for_serving(page):
+    """
+    `page.specific`, with the relations its type names in `serve_select_related` fetched in
+    the same query (a story's school and portrait).
+    """
+    model = page.specific_class
+    related = getattr(model, "serve_select_related", ()) if model is not None else ()
+    if not related or isinstance(page, model):
+        return page.specific
+    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    # What `Page.specific` would carry over, such as the parent found while routing.
+    for name, value in page.__dict__.items():
+        specific.__dict__.setdefault(name, value)
+    return specific
 
 
 class HomePage(Page):
@@ -57,6 +74,34 @@ class HomePage(Page):
         "contact.ContactPage",
     ]
     max_count = 1
+
+    def route(self, request, path_components):
+        """
+        Find the requested page with one query on `url_path`, plus one for its specific type.
+
+        Wagtail's `Page.route` walks the tree with two queries per level (the child, then its
+        specific type): six for a story page. Here one query fetches the pages along the path;
+        the deepest routes the rest itself, so a page with routes of its own (ContactPage's
+        /contact/bedankt/) keeps them, an unknown path still ends in a 404, and only a live
+        page is served (`Page.route` checks that at the last step). Each page found learns its
+        parent, as `Page.route` does, so templates get it without a query. Pages between the
+        site root and the requested page do not route: none of this site's types routes
+        differently there.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[:depth]) + "/" for depth in range(1, len(path_components) + 1)
+        ]
+        # A chain: each page found is the child of the one before it.
+        pages = self.get_descendants().filter(url_path__in=prefixes).order_by("depth")
+        parent = self
+        for page in pages:
+            page._cached_parent_obj = parent
+            parent = page
+        if parent is self:
+            raise Http404
+        return specific_for_serving(parent).route(request, path_components[parent.depth - self.depth :])
 
     def get_featured_stories(self):
         """The stories editors chose, in their order, leaving out any that are not live."""

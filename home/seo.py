@@ -63,5 +63,7 @@ def absolute_url(url, request):
 
 def social_image(image, request):
     """The absolute URL and size of the social-media rendition of `image`."""
-    rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
+    # get_renditions, unlike get_rendition, uses prefetched renditions without writing them
+    # back to the cache.
+    rendition = image.get_renditions(SOCIAL_IMAGE_SPEC)[SOCIAL_IMAGE_SPEC]
     return {"url": absolute_url(rendition.url, request), "width": rendition.width, "height": rendition.height}
