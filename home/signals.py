@@ -10,7 +10,12 @@ What shows what, in this site:
 - a story card names its school, and a school page lists its stories: a story clears its
   school (before and after the change), a school clears its stories and their overview;
 - a board lists its member schools, and a school names its board;
-- the menu on every page lists the home page's children: their change clears everything.
+- the menu on every page lists the home page's children, and the footer links the privacy
+  page: their change clears everything, as does a change of the settings or of a Site.
+
+The site context (home/site_context.py: Site, settings, menu, contact and privacy URLs) is
+made stale by the same site-wide changes, and by every move or deletion of a page, as those
+can change the URL of a page the context links to.
 
 Wagtail's signals: https://docs.wagtail.org/en/stable/reference/signals.html
 """
@@ -20,6 +25,7 @@ from django.db.models.signals import post_delete, post_migrate, post_save, pre_s
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import site_context
 from .page_cache import invalidate_all, invalidate_paths
 
 
@@ -62,12 +68,25 @@ def is_in_menu(page):
     return any(page.depth == root.depth + 1 and page.path.startswith(root.path) for root in _site_roots())
 
 
+def is_shown_on_every_page(page):
+    """A site's home page, a page the menu may list, or the privacy page the footer links."""
+    from .models import OrganisationSettings
+
+    return (
+        any(
+            page.pk == root.pk or (page.depth == root.depth + 1 and page.path.startswith(root.path))
+            for root in _site_roots()
+        )
+        or OrganisationSettings.objects.filter(privacy_page_id=page.pk).exists()
+    )
+
+
 def _site_roots():
     return [site.root_page for site in Site.objects.select_related("root_page")]
 
 
 def clear_pages_showing(page, extra_paths=()):
-    if is_in_menu(page):
+    if is_shown_on_every_page(page):
         invalidate_all()
         return
     paths = [public_path(shown.url_path) for shown in pages_showing(page)]
@@ -93,12 +112,24 @@ def remember_previous_state(sender, instance, **kwargs):
 
 
 def on_published_or_unpublished(sender, instance, **kwargs):
+    if is_shown_on_every_page(instance):
+        site_context.invalidate()
     if not cache_enabled():
         return
     clear_pages_showing(instance, getattr(instance, "_page_cache_previous_paths", ()))
 
 
+def on_page_saved(sender, instance, **kwargs):
+    """
+    A page saved at the top of the tree, as code does that creates live pages without
+    publishing them (factories, load_demo_content): the menu may have changed.
+    """
+    if isinstance(instance, Page) and is_shown_on_every_page(instance):
+        site_context.invalidate()
+
+
 def on_moved(sender, instance, parent_page_before, url_path_before, **kwargs):
+    site_context.invalidate()
     if not cache_enabled():
         return
     old_path = public_path(url_path_before)
@@ -107,7 +138,10 @@ def on_moved(sender, instance, parent_page_before, url_path_before, **kwargs):
 
 
 def on_deleted(sender, instance, **kwargs):
-    if not cache_enabled() or not isinstance(instance, Page) or not instance.live:
+    if not isinstance(instance, Page):
+        return
+    site_context.invalidate()
+    if not cache_enabled() or not instance.live:
         return
     if is_in_menu(instance):
         invalidate_all()
@@ -129,6 +163,7 @@ def on_deleted(sender, instance, **kwargs):
 
 def on_site_setting_saved(sender, instance, **kwargs):
     """Site settings (name, contact details in the footer) show on every page."""
+    site_context.invalidate()
     if cache_enabled():
         invalidate_all()
 
@@ -149,8 +184,13 @@ def ensure_site_settings(**kwargs):
 
 
 def on_site_saved(sender, instance, created, **kwargs):
+    site_context.invalidate()
     if created:
         ensure_site_settings(using=kwargs.get("using", "default"))
+
+
+def on_site_deleted(sender, instance, **kwargs):
+    site_context.invalidate()
 
 
 def connect(app_config):
@@ -158,9 +198,11 @@ def connect(app_config):
 
     post_migrate.connect(ensure_site_settings, sender=app_config, dispatch_uid="home_site_settings_migrate")
     post_save.connect(on_site_saved, sender=Site, dispatch_uid="home_site_settings_site")
+    post_delete.connect(on_site_deleted, sender=Site, dispatch_uid="home_site_context_site_deleted")
 
     post_save.connect(on_site_setting_saved, sender=OrganisationSettings, dispatch_uid="page_cache_settings")
     pre_save.connect(remember_previous_state, dispatch_uid="page_cache_pre_save")
+    post_save.connect(on_page_saved, dispatch_uid="site_context_page_saved")
     page_published.connect(on_published_or_unpublished, dispatch_uid="page_cache_published")
     page_unpublished.connect(on_published_or_unpublished, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="page_cache_moved")

@@ -1,27 +1,40 @@
+from functools import lru_cache
+
 from django import template
-from wagtail.models import Site
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from contact.forms import ContactRequestForm
-from contact.models import ContactPage
 from contact.notifications import get_secretariat
-from home.queries import public_pages
+from home import site_context
 
 register = template.Library()
 
+STORY_FORM_AUTO_ID = "story-contact-%s"
 
-def find_contact_page(request):
-    site = Site.find_for_request(request)
-    pages = public_pages(ContactPage.objects.live())
-    if site:
-        pages = pages.descendant_of(site.root_page, inclusive=True)
-    return pages.first()
+
+@lru_cache(maxsize=16)
+def unbound_form_fields(language, privacy_url):
+    """
+    The fields of an empty contact form, rendered once per process for each language and
+    privacy page URL.
+
+    A story page's form is never bound (it posts to /contact/, which shows any errors), so
+    its fields are the same on every story page. Django renders each field through several
+    templates, which made this the costliest part of an uncached story page
+    (docs/performance.md). The result depends on the code, the language and the one URL in
+    the key, never on other content.
+    """
+    form = ContactRequestForm(auto_id=STORY_FORM_AUTO_ID)
+    return render_to_string("contact/includes/contact_form_fields.html", {"form": form, "privacy_url": privacy_url})
 
 
 @register.inclusion_tag("contact/includes/story_contact_form.html", takes_context=True)
 def story_contact(context, ambassador):
     """The contact form on a story page; it posts to /contact/ with this ambassador fixed."""
     request = context["request"]
-    contact_page = find_contact_page(request)
+    site = site_context.for_request(request)
+    contact_url = site.contact_url if site else ""
     return {
         "request": request,
         # No token in the page itself, so story pages stay cacheable: site.js fetches one.
@@ -29,8 +42,7 @@ def story_contact(context, ambassador):
         "deferred_csrf": True,
         "settings": context.get("settings"),
         "ambassador": ambassador,
-        "contact_page": contact_page,
-        "action": contact_page.get_url(request) if contact_page else "",
-        "form": ContactRequestForm(initial={"ambassador": ambassador.pk}, auto_id="story-contact-%s"),
+        "action": contact_url,
+        "fields_html": unbound_form_fields(get_language(), site.privacy_url if site else ""),
         "secretariat": get_secretariat(request=request),
     }

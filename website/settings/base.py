@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Anonymous GETs of public pages from the cache, before sessions and the database.
     "home.page_cache.PageCacheMiddleware",
+    # The Site, settings and menu of public pages from the shared cache (home/site_context.py).
+    "home.site_context.SiteContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,0 +1,151 @@
+"""
+What every public page shows of its site, read from the shared cache.
+
+Every page needs its Site (with the home page), the organisation settings (name and contact
+details in the header and footer, the privacy page), the menu and the contact page's URL.
+Read from the database that is five to six queries per request, about a third of an uncached
+story page's time (docs/performance.md). They change only when an editor publishes, moves or
+deletes a page at the top of the tree or saves the settings or a Site, so one entry per
+host in the shared cache (Redis in production) holds them all.
+
+Invalidation uses a generation number, as the page cache does: an entry records the
+generation it was built under, and every change above bumps it (home/signals.py). A request
+reads the entry and the generation in one round trip, so an entry built from data that
+changed while it was being built is never used.
+
+Only public GET and HEAD requests use it; the admin always reads the database.
+"""
+
+import logging
+from contextlib import suppress
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from home.queries import public_pages
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "site-context:generation"
+# Part of every entry's key: change it when SiteContext changes, so a deployment never reads
+# an entry an older version of the code stored.
+FORMAT = 1
+SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/")
+TIMEOUT = 60 * 60
+
+
+@dataclass
+class MenuItem:
+    title: str
+    url: str
+    url_path: str
+
+
+@dataclass
+class SiteContext:
+    site: Site
+    organisation: object  # home.models.OrganisationSettings, its privacy page loaded
+    menu: list[MenuItem] = field(default_factory=list)
+    contact_url: str = ""
+    privacy_url: str = ""
+    site_root_paths: list = field(default_factory=list)
+
+
+def _entry_key(request):
+    # get_host() checks ALLOWED_HOSTS: no entries for made-up host names.
+    hostname = split_domain_port(request.get_host())[0]
+    return f"site-context:{FORMAT}:{hostname}:{request.get_port()}"
+
+
+def build(request):
+    """The site context for `request`, from the database."""
+    from contact.models import ContactPage
+    from home.models import OrganisationSettings
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    # The home page in its specific type, so routing needs no query for it.
+    site.root_page = site.root_page.specific
+    organisation = OrganisationSettings.for_site(site)
+    privacy_page = organisation.privacy_page
+    menu_pages = public_pages(site.root_page.get_children().live().in_menu())
+    contact_page = public_pages(ContactPage.objects.live().descendant_of(site.root_page, inclusive=True)).first()
+    return SiteContext(
+        site=site,
+        organisation=organisation,
+        menu=[MenuItem(page.title, page.get_url(request), page.url_path) for page in menu_pages],
+        contact_url=contact_page.get_url(request) if contact_page else "",
+        privacy_url=privacy_page.get_url(request) if privacy_page else "",
+        site_root_paths=Site.get_site_root_paths(),
+    )
+
+
+def for_request(request):
+    """The site context of the request, cached on it; None when no site serves the host."""
+    if not hasattr(request, "_site_context"):
+        request._site_context = _load(request)
+    return request._site_context
+
+
+def _load(request):
+    key = _entry_key(request)
+    try:
+        values = cache.get_many([key, GENERATION_KEY])
+    except Exception:
+        logger.warning("Site context: cache unavailable", exc_info=True)
+        return build(request)
+    generation = values.get(GENERATION_KEY, 0)
+    entry = values.get(key)
+    if entry is not None and entry["generation"] == generation:
+        return entry["context"]
+    context = build(request)
+    try:
+        cache.set(key, {"generation": generation, "context": context}, TIMEOUT)
+    except Exception:
+        logger.warning("Site context: could not store it", exc_info=True)
+    return context
+
+
+def invalidate():
+    """Make every stored site context stale (a menu page, the settings or a Site changed)."""
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.set(GENERATION_KEY, 1, timeout=None)
+    except Exception:
+        logger.exception("Site context: could not clear it")
+
+
+class SiteContextMiddleware:
+    """
+    Gives a public GET its Site, site settings and site root paths from the site context, so
+    Wagtail's `Site.find_for_request`, `OrganisationSettings.for_request` and page URLs need no
+    query or cache round trip of their own.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") and not request.path.startswith(SKIPPED_PREFIXES):
+            # A host name outside ALLOWED_HOSTS: CommonMiddleware answers it with a 400.
+            with suppress(DisallowedHost):
+                self._attach(request)
+        return self.get_response(request)
+
+    def _attach(self, request):
+        from home.models import OrganisationSettings
+
+        context = for_request(request)
+        if context is None:
+            return
+        # The attributes Wagtail itself caches these under for the rest of the request.
+        request._wagtail_site = context.site
+        request._wagtail_cached_site_root_paths = context.site_root_paths
+        context.organisation._request = request
+        setattr(request, OrganisationSettings.get_cache_attr_name(), context.organisation)
