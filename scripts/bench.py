@@ -208,7 +208,7 @@ def main():
         ).stdout.strip()
 
         print("Counting queries and timing uncached renders in-process ...", flush=True)
-        code = IN_PROCESS.replace("PATHS", repr(json.dumps([path for _, path in PAGES]))).replace("ROUNDS", "20")
+        code = IN_PROCESS.replace("PATHS", repr(json.dumps([path for _, path in PAGES]))).replace("ROUNDS", "50")
         in_process = json.loads(
             run([PYTHON, "-c", code], {**env, "PAGE_CACHE_SECONDS": "0"}, capture_output=True, text=True).stdout
         )
@@ -245,7 +245,7 @@ def main():
         f"\nWorker memory (RSS, largest worker after the run): cached {cached['rss_mb']:.0f} MB, "
         f"uncached {uncached['rss_mb']:.0f} MB"
     )
-    print("Queries and render times: in-process with Django's test client, page cache off, median of 20.")
+    print("Queries and render times: in-process with Django's test client, page cache off, median of 50.")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,9 @@ from home.models import HomePageFeaturedStory, OrganisationSettings
 pytestmark = pytest.mark.django_db
 
 OVERVIEW_QUERY_LIMIT = 12
+# Per page, exactly (docs/performance.md lists what each query is for). A change here is a
+# change in the cost of every uncached request: measure it with `make bench`.
+QUERY_COUNTS = {"overview": 7, "story": 7, "home": 5, "school": 6}
 
 
 @pytest.fixture
@@ -63,6 +66,10 @@ def count_queries(client, path):
 
 def test_overview_with_five_stories_stays_within_the_limit(grow_site):
     assert grow_site(5)["overview"] <= OVERVIEW_QUERY_LIMIT
+
+
+def test_query_counts_per_page(grow_site):
+    assert grow_site(5) == QUERY_COUNTS
 
 
 @pytest.mark.slow
