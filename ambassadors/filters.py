@@ -13,9 +13,9 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import Count
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+
+from home.widgets import PlainSelect
 
 from .models import EducationalConcept, Population, Province
 
@@ -32,48 +32,28 @@ def invalid_choice_message(what):
     return _("Deze %(what)s kennen we niet; we tonen de verhalen zonder dit filter.") % {"what": what}
 
 
-class FilterSelect(forms.Select):
-    """
-    A plain <select>, built in Python.
-
-    Django renders every <option> through a template of its own; with a few dozen places that
-    was an eighth of the overview's render time (docs/performance.md). Same markup, no groups.
-    """
-
-    def render(self, name, value, attrs=None, renderer=None):
-        selected = {str(chosen) for chosen in self.format_value(value)}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((option, " selected" if str(option) in selected else "", label) for option, label in self.choices),
-        )
-        return format_html(
-            "<select{}>{}</select>", flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name})), options
-        )
-
-
 class StoryFilterForm(forms.Form):
     concept = forms.ChoiceField(
         label=_("Onderwijsconcept"),
         required=False,
         choices=[("", _("Alle onderwijsconcepten")), *EducationalConcept.choices],
         error_messages={"invalid_choice": invalid_choice_message(_("onderwijsconcept"))},
-        widget=FilterSelect,
+        widget=PlainSelect,
     )
     provincie = forms.ChoiceField(
         label=_("Provincie"),
         required=False,
         choices=[("", _("Alle provincies")), *Province.choices],
         error_messages={"invalid_choice": invalid_choice_message(_("provincie"))},
-        widget=FilterSelect,
+        widget=PlainSelect,
     )
-    plaats = forms.CharField(label=_("Plaats"), required=False, max_length=100, widget=FilterSelect)
+    plaats = forms.CharField(label=_("Plaats"), required=False, max_length=100, widget=PlainSelect)
     populatie = forms.ChoiceField(
         label=_("Leerlingenpopulatie"),
         required=False,
         choices=[("", _("Alle populaties")), *Population.choices],
         error_messages={"invalid_choice": invalid_choice_message(_("leerlingenpopulatie"))},
-        widget=FilterSelect,
+        widget=PlainSelect,
     )
 
     def __init__(self, data, stories):

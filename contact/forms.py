@@ -4,6 +4,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from ambassadors.models import AmbassadorPage
 from home.queries import public_pages
+from home.widgets import PlainSelect
 
 from .models import ContactRequest, PreferredContact
 
@@ -28,6 +29,7 @@ class ContactRequestForm(forms.ModelForm):
         label=_("Met wie wil je contact?"),
         empty_label=_("Geen voorkeur: iemand van Klaver CT"),
         error_messages={"invalid_choice": _("Kies een ambassadeur uit de lijst.")},
+        widget=PlainSelect,
     )
     consent = forms.BooleanField(
         required=True,
