@@ -63,20 +63,15 @@ def pages_showing(page):
     return shown_on
 
 
-def is_in_menu(page):
-    """Whether the page is a child of a site's root, as the menu on every page lists those."""
-    return any(page.depth == root.depth + 1 and page.path.startswith(root.path) for root in _site_roots())
-
-
 def is_shown_on_every_page(page):
-    """A site's home page, a page the menu may list, or the privacy page the footer links."""
+    """
+    A site's home page or one of its children (the menu on every page lists those), or the
+    privacy page that every footer links.
+    """
     from .models import OrganisationSettings
 
     return (
-        any(
-            page.pk == root.pk or (page.depth == root.depth + 1 and page.path.startswith(root.path))
-            for root in _site_roots()
-        )
+        any(page.path.startswith(root.path) and page.depth <= root.depth + 1 for root in _site_roots())
         or OrganisationSettings.objects.filter(privacy_page_id=page.pk).exists()
     )
 
@@ -112,8 +107,6 @@ def remember_previous_state(sender, instance, **kwargs):
 
 
 def on_published_or_unpublished(sender, instance, **kwargs):
-    if is_shown_on_every_page(instance):
-        site_context.invalidate()
     if not cache_enabled():
         return
     clear_pages_showing(instance, getattr(instance, "_page_cache_previous_paths", ()))
@@ -121,8 +114,8 @@ def on_published_or_unpublished(sender, instance, **kwargs):
 
 def on_page_saved(sender, instance, **kwargs):
     """
-    A page saved at the top of the tree, as code does that creates live pages without
-    publishing them (factories, load_demo_content): the menu may have changed.
+    A page saved at the top of the tree: publishing and unpublishing save the page, and so
+    does code that creates live pages directly (load_demo_content, test factories).
     """
     if isinstance(instance, Page) and is_shown_on_every_page(instance):
         site_context.invalidate()
@@ -143,7 +136,7 @@ def on_deleted(sender, instance, **kwargs):
     site_context.invalidate()
     if not cache_enabled() or not instance.live:
         return
-    if is_in_menu(instance):
+    if is_shown_on_every_page(instance):
         invalidate_all()
         return
     # The page row is gone: clear its own path and the pages that listed it.

@@ -40,7 +40,6 @@ def story_contact(context, ambassador):
         # No token in the page itself, so story pages stay cacheable: site.js fetches one.
         "csrf_token": None,
         "deferred_csrf": True,
-        "settings": context.get("settings"),
         "ambassador": ambassador,
         "action": contact_url,
         "fields_html": unbound_form_fields(get_language(), site.privacy_url if site else ""),
