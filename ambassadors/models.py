@@ -33,10 +33,20 @@ DESCRIPTION_FEATURES = ["bold", "italic", "link"]
 # The renditions of a story card's portrait (templates/includes/story_card.html): one per
 # srcset width.
 CARD_IMAGE_SPECS = ("fill-400x400", "fill-800x800")
+# The columns a story card shows or links with. A list of cards loads only these: a story's
+# body, the largest column by far, and the school's texts stay in the database.
+PAGE_LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "live", "content_type", "locale")
+STORY_CARD_FIELDS = (*PAGE_LINK_FIELDS, "role", "quote", "portrait", "school__title", "school__place", "school__live")
 # The renditions of a story page's portrait: the {% picture %} in ambassador_page.html, and
 # the social-media image of its meta tags and structured data.
 STORY_PORTRAIT_SPECS = (*Filter.expand_spec(["format-{avif,webp}", "fill-{160x160,320x320}"]), SOCIAL_IMAGE_SPEC)
 STORIES_PER_PAGE = 12
+
+
+def renditions_prefetch(field, *filter_specs):
+    """Prefetch the renditions of the image in `field` for `filter_specs` (one query)."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs)
+    return Prefetch(f"{field}__renditions", queryset=renditions)
 
 
 def with_image(queryset, field, *filter_specs):
@@ -44,8 +54,17 @@ def with_image(queryset, field, *filter_specs):
     Join `field` (an image) and prefetch its renditions for `filter_specs`, so a list of
     pages renders its images in a fixed number of queries, however long the list.
     """
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs)
-    return queryset.select_related(field).prefetch_related(Prefetch(f"{field}__renditions", queryset=renditions))
+    return queryset.select_related(field).prefetch_related(renditions_prefetch(field, *filter_specs))
+
+
+def card_columns(stories):
+    """`stories` with only what their cards show: the card's columns, the school, the portrait."""
+    return stories.select_related("school", "portrait").only(*STORY_CARD_FIELDS)
+
+
+def story_cards(stories):
+    """`stories` loaded for their cards, with the renditions of their portraits."""
+    return with_image(card_columns(stories), "portrait", *CARD_IMAGE_SPECS)
 
 
 class CountedPaginator(Paginator):
@@ -228,8 +247,8 @@ class SchoolPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = school_structured_data(self, request)
-        ambassadors = public_pages(AmbassadorPage.objects.live().filter(school=self)).select_related("school")
-        context["ambassadors"] = with_image(ambassadors.order_by("title"), "portrait", *CARD_IMAGE_SPECS)
+        ambassadors = public_pages(AmbassadorPage.objects.live().filter(school=self))
+        context["ambassadors"] = story_cards(ambassadors.order_by("title"))
         if self.is_board:
             context["member_schools"] = public_pages(SchoolPage.objects.live().filter(board=self)).order_by("title")
         return context
@@ -250,8 +269,7 @@ class AmbassadorIndexPage(Page):
 
     def get_stories(self):
         """Published stories, with what their cards show fetched in a fixed number of queries."""
-        stories = public_pages(AmbassadorPage.objects.child_of(self).live()).select_related("school")
-        return with_image(stories.order_by("title"), "portrait", *CARD_IMAGE_SPECS)
+        return story_cards(public_pages(AmbassadorPage.objects.child_of(self).live()).order_by("title"))
 
     def get_context(self, request, *args, **kwargs):
         from .filters import StoryFilterForm
@@ -378,12 +396,15 @@ class AmbassadorPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # One query for the portrait's renditions, instead of a cache round trip (and a write
-        # back) for each of the three places that show it.
-        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=STORY_PORTRAIT_SPECS)
-        prefetch_related_objects([self], Prefetch("portrait__renditions", queryset=renditions))
-        others = public_pages(AmbassadorPage.objects.live().sibling_of(self, inclusive=False)).select_related("school")
-        context["other_stories"] = with_image(others.order_by("title"), "portrait", *CARD_IMAGE_SPECS)[:3]
+        # Three other stories, the ids first: the database sorts narrow rows, not every sibling.
+        others = public_pages(AmbassadorPage.objects.live().sibling_of(self, inclusive=False)).order_by("title")
+        others = list(card_columns(AmbassadorPage.objects.filter(pk__in=others.values("pk")[:3]).order_by("title")))
+        # One query for the renditions of every portrait on the page: this story's (header, meta
+        # tags, structured data) and the cards'. Without it each place costs a cache round trip
+        # and a write back.
+        portraits = renditions_prefetch("portrait", *STORY_PORTRAIT_SPECS, *CARD_IMAGE_SPECS)
+        prefetch_related_objects([self, *others], portraits)
+        context["other_stories"] = others
         context["structured_data"] = story_structured_data(self, request)
         return context
 

@@ -105,11 +105,10 @@ class HomePage(Page):
 
     def get_featured_stories(self):
         """The stories editors chose, in their order, leaving out any that are not live."""
-        from ambassadors.models import CARD_IMAGE_SPECS, AmbassadorPage, with_image
+        from ambassadors.models import AmbassadorPage, story_cards
 
         story_ids = list(self.featured_stories.values_list("story_id", flat=True))
-        stories = public_pages(AmbassadorPage.objects.live().filter(pk__in=story_ids)).select_related("school")
-        stories = with_image(stories, "portrait", *CARD_IMAGE_SPECS).in_bulk()
+        stories = story_cards(public_pages(AmbassadorPage.objects.live().filter(pk__in=story_ids))).in_bulk()
         return [stories[pk] for pk in story_ids if pk in stories]
 
     def get_context(self, request, *args, **kwargs):

@@ -5,6 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import PageViewRestriction
 
 from ambassadors.factories import (
     AmbassadorPageFactory,
@@ -14,6 +15,8 @@ from ambassadors.factories import (
     video,
 )
 from home.factories import ImageFactory
+
+from .test_query_counts import QUERY_COUNTS
 
 pytestmark = pytest.mark.django_db
 
@@ -216,3 +219,34 @@ def test_portrait_is_a_picture_with_modern_formats(client, story):
     image = picture.find("img")
     assert image["alt"] == "Portret van Magda Nijmeijer"
     assert ".webp 160w" in image["srcset"] and ".webp 320w" in image["srcset"]
+
+
+def test_other_ambassadors_are_the_first_three_public_stories_with_their_portraits(
+    client, ambassador_index, school_index, django_assert_num_queries
+):
+    school = SchoolPageFactory(parent=school_index, title="De Wielerbaan", place="Hengelo")
+    portrait = ImageFactory(file__width=1000, file__height=1000)
+    story = AmbassadorPageFactory(parent=ambassador_index, title="Bram Alberts", school=school, portrait=portrait)
+    for title in ["Yvonne Zijl", "Carla Dekker", "Dirk Evers", "Anton Bos"]:
+        AmbassadorPageFactory(parent=ambassador_index, title=title, school=school, portrait=portrait)
+    AmbassadorPageFactory(parent=ambassador_index, title="Aart Aalders", school=school, live=False)
+    locked = AmbassadorPageFactory(parent=ambassador_index, title="Aafke Aarts", school=school)
+    PageViewRestriction.objects.create(page=locked, restriction_type="login")
+
+    soup = soup_of(client, story.url)
+
+    cards = soup.select(".more-stories .card")
+    # Alphabetical, without this story, the draft or the restricted one.
+    assert [card.select_one(".card__title").get_text(strip=True) for card in cards] == [
+        "Anton Bos",
+        "Carla Dekker",
+        "Dirk Evers",
+    ]
+    assert all("De Wielerbaan – Hengelo" in card.select_one(".card__meta").get_text() for card in cards)
+    for card in cards:
+        srcset = card.select_one("img.card__image")["srcset"]
+        assert "400w" in srcset and "800w" in srcset
+    # Once the renditions exist, the portrait of the story and those of the cards come
+    # from one query, and no card loads a column afterwards.
+    with django_assert_num_queries(QUERY_COUNTS["story"]):
+        client.get(story.url)
