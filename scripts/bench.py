@@ -194,6 +194,17 @@ def main():
         print(f"Building the site in {workdir} ...", flush=True)
         run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
         run([PYTHON, "manage.py", "load_fake_data", "--stories", str(STORIES), "--seed", "1"], env)
+        # Planner statistics, as autovacuum keeps them on a production database (the
+        # PostgreSQL of a test machine may run without autovacuum).
+        run(
+            [
+                PYTHON,
+                "-c",
+                "import django; django.setup(); from django.db import connection; "
+                "connection.cursor().execute('ANALYZE')",
+            ],
+            env,
+        )
         run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
         static_url = run(
             [
