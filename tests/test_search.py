@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory, question_answer
 from search.views import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
@@ -122,3 +123,31 @@ def test_header_has_a_labelled_search_box(client, story):
     assert form["action"] == "/zoeken/"
     field = form.select_one("input[name=q]")
     assert form.select_one(f"label[for={field['id']}]") is not None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="The index is PostgreSQL's; SQLite searches with FTS5.")
+def test_the_search_query_of_wagtail_can_use_the_title_body_index(client, story):
+    """
+    search/migrations/0001: Wagtail matches `title || body`; the expression index must be the
+    same expression, or the planner, without statistics for it, loops over every page.
+    """
+    searches = []
+
+    def keep_searches(execute, sql, params, many, context):
+        if "@@" in sql:
+            searches.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(keep_searches):
+        _, _, titles = results(client, "koffieochtend")
+    assert titles == ["Magda Nijmeijer"] and searches
+
+    with connection.cursor() as cursor:
+        # The test database is small enough for any plan: leave the planner only index
+        # bitmaps, of which just the expression index can answer the text match.
+        for plan_kind in ["seqscan", "indexscan", "nestloop"]:
+            cursor.execute(f"SET LOCAL enable_{plan_kind} = off")
+        for sql, params in searches:
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "search_indexentry_title_body_gin" in plan, plan
