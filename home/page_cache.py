@@ -10,12 +10,13 @@ stored), and varying on nothing but the language (part of the key) and the cooki
 page varies on the cookie because the template asks who is logged in; without a session
 cookie the answer is always "nobody", so that variation is safe to share.
 
-Invalidation is by path: each path has a version number in the cache, and every stored entry
-(for any query string, such as a filter or page number) records the version it was made
-under, so bumping the version clears the page with all its variants at once. A lookup reads
-the entry and the versions in one round trip to the cache. Signal handlers in home/signals.py bump the
-paths that show a page when it is published, unpublished, moved or deleted. A site-wide
-generation clears everything (for changes shown on every page, such as the menu).
+Invalidation is by path: each path has a version key in the cache (home/cache_versions.py),
+and every stored entry (for any query string, such as a filter or page number) records the
+version it was made under, so bumping the version clears the page with all its variants at
+once. A lookup reads the entry and the versions in one round trip to the cache. Signal
+handlers in home/signals.py bump the paths that show a page when it is published,
+unpublished, moved or deleted. A site-wide generation clears everything (for changes shown
+on every page, such as the menu).
 
 Measured in docs/performance.md; see also Wagtail's notes on caching:
 https://docs.wagtail.org/en/stable/advanced_topics/performance.html#caching
@@ -29,6 +30,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_request
+
+from . import cache_versions
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +58,7 @@ def invalidate_paths(paths):
     if not keys:
         return
     try:
-        current = cache.get_many(keys)
-        cache.set_many({key: current.get(key, 0) + 1 for key in keys}, timeout=None)
+        cache_versions.bump(keys)
     except Exception:
         # Publishing must not fail on the cache; entries expire after PAGE_CACHE_SECONDS anyway.
         logger.exception("Page cache: could not clear %s", sorted(paths))
@@ -65,10 +67,7 @@ def invalidate_paths(paths):
 def invalidate_all():
     """Make every cached page stale, for changes that every page shows."""
     try:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:
-            cache.set(GENERATION_KEY, 1, timeout=None)
+        cache_versions.bump([GENERATION_KEY])
     except Exception:
         logger.exception("Page cache: could not clear every page")
 
@@ -110,26 +109,31 @@ class PageCacheMiddleware:
             # An invalid Host header and the like: let Django answer it the usual way.
             return self.get_response(request)
 
-        version_key = _path_version_key(request.path)
+        version_keys = [GENERATION_KEY, _path_version_key(request.path)]
         try:
-            values = cache.get_many([entry_key, GENERATION_KEY, version_key])
+            values = cache.get_many([entry_key, *version_keys])
         except Exception:
             # The cache server is away: serve the page uncached rather than fail.
             logger.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
-        stamp = (values.get(GENERATION_KEY, 0), values.get(version_key, 0))
+        stamp = cache_versions.read(values, version_keys)
         entry = values.get(entry_key)
         if entry is not None and entry["stamp"] == stamp:
             return self._from_entry(request, entry)
 
         response = self.get_response(request)
         if _is_cacheable_response(response):
-            try:
-                cache.set(entry_key, self._to_entry(request, response, stamp), settings.PAGE_CACHE_SECONDS)
-            except Exception:
-                logger.warning("Page cache: could not store %s", request.path, exc_info=True)
+            self._store(request, response, entry_key, stamp, version_keys)
             response[CACHE_HEADER] = "miss"
         return response
+
+    def _store(self, request, response, entry_key, stamp, version_keys):
+        try:
+            stamp = cache_versions.versions_to_store(stamp, version_keys)
+            if stamp is not None:
+                cache.set(entry_key, self._to_entry(request, response, stamp), settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Page cache: could not store %s", request.path, exc_info=True)
 
     def _to_entry(self, request, response, stamp):
         nonce = getattr(request, "_csp_nonce", None)

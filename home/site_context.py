@@ -8,10 +8,10 @@ story page's time (docs/performance.md). They change only when an editor publish
 deletes a page at the top of the tree or saves the settings or a Site, so one entry per
 host in the shared cache (Redis in production) holds them all.
 
-Invalidation uses a generation number, as the page cache does: an entry records the
-generation it was built under, and every change above bumps it (home/signals.py). A request
-reads the entry and the generation in one round trip, so an entry built from data that
-changed while it was being built is never used.
+Invalidation uses a generation key, as the page cache does (home/cache_versions.py): an
+entry records the generation it was built under, and every change above bumps it
+(home/signals.py). A request reads the entry and the generation in one round trip, so an
+entry built from data that changed while it was being built is never used.
 
 Only public GET and HEAD requests use it; the admin always reads the database.
 """
@@ -25,6 +25,7 @@ from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
+from home import cache_versions
 from home.queries import public_pages
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "site-context:generation"
 # Part of every entry's key: change it when SiteContext changes, so a deployment never reads
 # an entry an older version of the code stored.
-FORMAT = 1
+FORMAT = 2
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/")
 TIMEOUT = 60 * 60
 
@@ -98,13 +99,15 @@ def _load(request):
     except Exception:
         logger.warning("Site context: cache unavailable", exc_info=True)
         return build(request)
-    generation = values.get(GENERATION_KEY, 0)
+    stamp = cache_versions.read(values, [GENERATION_KEY])
     entry = values.get(key)
-    if entry is not None and entry["generation"] == generation:
+    if entry is not None and entry["stamp"] == stamp:
         return entry["context"]
     context = build(request)
     try:
-        cache.set(key, {"generation": generation, "context": context}, TIMEOUT)
+        stamp = cache_versions.versions_to_store(stamp, [GENERATION_KEY])
+        if stamp is not None:
+            cache.set(key, {"stamp": stamp, "context": context}, TIMEOUT)
     except Exception:
         logger.warning("Site context: could not store it", exc_info=True)
     return context
@@ -113,10 +116,7 @@ def _load(request):
 def invalidate():
     """Make every stored site context stale (a menu page, the settings or a Site changed)."""
     try:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:
-            cache.set(GENERATION_KEY, 1, timeout=None)
+        cache_versions.bump([GENERATION_KEY])
     except Exception:
         logger.exception("Site context: could not clear it")
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 
@@ -9,7 +10,7 @@ from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
 from ambassadors.models import AmbassadorPage
 from home.factories import ContentPageFactory
 from home.models import HomePageFeaturedStory
-from home.page_cache import CACHE_HEADER, PageCacheMiddleware
+from home.page_cache import CACHE_HEADER, GENERATION_KEY, PageCacheMiddleware, _path_version_key, invalidate_paths
 
 pytestmark = pytest.mark.django_db
 
@@ -179,6 +180,34 @@ def test_a_draft_is_never_shown(client, site, editor):
     fresh = client.get("/ambassadeurs/anje-bechtel/")
     assert fresh[CACHE_HEADER] == "miss"
     assert "Conceptzin" not in fresh.content.decode()
+
+
+def test_an_evicted_version_never_brings_back_a_stale_page(client, site):
+    # Redis short of memory may evict any key (maxmemory-policy allkeys-lru), the versions
+    # that made a page stale included, while the stale page itself stays.
+    warm(client, "/ambassadeurs/anje-bechtel/")
+    publish_title(site["story"], "Anje Bechtel-Nieuw")
+    cache.delete_many([GENERATION_KEY, _path_version_key("/ambassadeurs/anje-bechtel/")])
+    response = client.get("/ambassadeurs/anje-bechtel/")
+    assert response[CACHE_HEADER] == "miss"
+    assert "Anje Bechtel-Nieuw" in response.content.decode()
+    assert client.get("/ambassadeurs/anje-bechtel/")[CACHE_HEADER] == "hit"
+
+
+@pytest.mark.parametrize("first_visit", [True, False], ids=["first visit", "known page"])
+def test_a_page_rendered_while_it_is_published_is_not_served_later(first_visit):
+    def render_then_publish(request):
+        # The page was read from the database before the publish finished.
+        invalidate_paths(["/ambassadeurs/anje-bechtel/"])
+        return HttpResponse("oude versie")
+
+    if not first_visit:
+        invalidate_paths(["/ambassadeurs/anje-bechtel/"])
+    request = RequestFactory().get("/ambassadeurs/anje-bechtel/")
+    PageCacheMiddleware(render_then_publish)(request)
+    response = PageCacheMiddleware(lambda request: HttpResponse("nieuwe versie"))(request)
+    assert response[CACHE_HEADER] == "miss"
+    assert response.content == b"nieuwe versie"
 
 
 def test_editors_previews_and_posts_are_never_cached(client, site, editor):

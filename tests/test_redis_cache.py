@@ -11,6 +11,7 @@ import uuid
 import pytest
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 
+from home import cache_versions
 from home.cache import RedisCache
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
@@ -65,3 +66,19 @@ def test_a_dropped_connection_is_replaced(cache):
     assert cache.get("key") == "before"
     cache.set("key", "after")
     assert cache.get("key") == "after"
+
+
+def test_version_keys_start_once_and_never_expire(cache, monkeypatch):
+    monkeypatch.setattr(cache_versions, "cache", cache)
+    keys = ["page-cache:generation", "page-cache:version:abc"]
+
+    started = cache_versions.versions_to_store(cache_versions.read({}, keys), keys)
+    assert cache_versions.read(cache.get_many(keys), keys) == started
+    # Another process that also found no versions does not store its entry.
+    assert cache_versions.versions_to_store((None, None), keys) is None
+
+    cache_versions.bump(keys[1:])
+    bumped = cache_versions.read(cache.get_many(keys), keys)
+    assert bumped[0] == started[0] and bumped[1] != started[1]
+    client = cache._cache.get_client()
+    assert [client.ttl(cache.make_key(key)) for key in keys] == [-1, -1]

@@ -6,6 +6,7 @@ The page cache is off here (the test settings' default), so each request renders
 """
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
@@ -107,12 +108,24 @@ def test_a_changed_site_hostname_is_used_on_the_next_request(client, story):
 
 def test_an_entry_built_before_a_change_is_never_used(rf, story):
     request = rf.get("/")
-    stale = site_context.build(request)
+    site_context.for_request(request)
+    entry = cache.get(site_context._entry_key(request))
     site_context.invalidate()
     # A request that read the generation before the change stores what it built under it...
-    site_context.cache.set(site_context._entry_key(request), {"generation": 0, "context": stale})
+    cache.set(site_context._entry_key(request), entry)
     # ...and the next request, which sees the new generation, builds its own.
-    assert site_context.for_request(rf.get("/")) is not stale
+    assert site_context.for_request(rf.get("/")) is not entry["context"]
+
+
+def test_an_evicted_generation_never_brings_back_an_old_menu(client, home_page, story):
+    cache.clear()  # A cache server that has just started.
+    assert "Over ons" not in menu_of(client.get("/ambassadeurs/anje-bechtel/").content.decode())
+    about = ContentPageFactory(parent=home_page, title="Over ons", slug="over-ons", show_in_menus=True)
+    about.save_revision().publish()
+    # Redis short of memory may evict the generation key and keep the old entry.
+    cache.delete(site_context.GENERATION_KEY)
+    menu = menu_of(client.get("/ambassadeurs/anje-bechtel/").content.decode())
+    assert '<a href="/over-ons/">Over ons</a>' in menu
 
 
 def test_pages_are_served_when_the_cache_is_unavailable(client, story, monkeypatch):
