@@ -1,6 +1,7 @@
 """The public site in a real browser: layouts at phone and laptop widths, filters, sharing."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.content import build_public_site
 
@@ -77,10 +78,12 @@ def test_filters_work_without_javascript(live_server, chromium, site):
         page.get_by_label("Onderwijsconcept").select_option("montessori")
         page.get_by_role("button", name="Toon verhalen").click()
 
-        assert page.url.endswith("/ambassadeurs/?concept=montessori&provincie=&plaats=&populatie=")
+        # A click does not wait for the page it submits to: wait for its address.
+        page.wait_for_url("**/ambassadeurs/?concept=montessori&provincie=&plaats=&populatie=")
         assert page.locator(".card__title").all_inner_texts() == ["Femmy Sassen"]
 
         page.get_by_role("link", name="Alle filters wissen").click()
+        page.wait_for_url(live_server.url + "/ambassadeurs/")
         assert page.locator(".card").count() == 4
         # Without JavaScript there is no copy button to confuse anyone.
         page.goto(live_server.url + site["story"].url)
@@ -118,4 +121,4 @@ def test_search_from_the_header_finds_text_in_an_answer(live_server, browser_pag
     assert results.count() == 1
     assert results.first.locator("mark").first.inner_text() == "koffieochtend"
     results.first.get_by_role("link", name="Magda Nijmeijer").click()
-    assert browser_page.get_by_role("heading", level=1).inner_text() == "Magda Nijmeijer"
+    expect(browser_page.get_by_role("heading", level=1)).to_have_text("Magda Nijmeijer")

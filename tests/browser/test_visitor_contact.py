@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from playwright.sync_api import expect
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
 from contact.models import ContactRequest
@@ -35,7 +36,8 @@ def test_visitor_asks_for_contact_and_secretariat_schedules_it(live_server, brow
     section.get_by_label("Je vraag").fill("Hoe begonnen jullie met de ouders?")
     section.get_by_role("button", name="Verstuur je verzoek").click()
 
-    assert page.url == live_server.url + "/contact/"
+    # A click does not wait for the page it submits to: wait for that page.
+    page.wait_for_url(live_server.url + "/contact/")
     assert page.locator("h1").inner_text() == "Persoonlijk contact met Ine Koenders"
     assert page.locator("#id_email_error").inner_text() == "Vul een geldig e-mailadres in."
     assert page.locator("#id_organisation_error").inner_text() == "Vul je school of organisatie in."
@@ -51,7 +53,7 @@ def test_visitor_asks_for_contact_and_secretariat_schedules_it(live_server, brow
     page.get_by_label("Ik geef toestemming").check()
     page.get_by_role("button", name="Verstuur je verzoek").click()
 
-    assert page.locator("h1").inner_text() == "Bedankt voor je verzoek"
+    expect(page.locator("h1")).to_have_text("Bedankt voor je verzoek")
     contact_request = ContactRequest.objects.get()
     assert f"#{contact_request.pk}" in page.locator("main").inner_text()
     assert contact_request.ambassador_id == story.pk
@@ -82,7 +84,7 @@ def test_visitor_asks_for_contact_and_secretariat_schedules_it(live_server, brow
     page.get_by_role("textbox", name="Interne notitie").fill("Ine belt op 3 maart.")
     page.get_by_role("button", name="Opslaan").click()
 
-    assert "Ingepland" in page.locator("tbody tr").first.inner_text()
+    expect(page.locator("tbody tr").first).to_contain_text("Ingepland")
     contact_request.refresh_from_db()
     assert contact_request.status == "ingepland"
     assert contact_request.status_changed_by == secretary
