@@ -1,8 +1,8 @@
 """Queryset helpers shared by the public pages."""
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.lookups import StartsWith
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 
 def public_pages(queryset):
@@ -12,6 +12,10 @@ def public_pages(queryset):
     The same rule as Wagtail's `PageQuerySet.public()`, tested inside the page query: public()
     first loads every restriction of the site in a query of its own, on every call, and a story
     page calls it several times (menu, related stories, contact form).
+
+    The restricted page's path is a scalar subquery rather than a join, so the database reads
+    the (few) restrictions first: with a join, SQLite read every page for every row tested.
     """
-    restricted = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+    restricted_path = Page.objects.filter(pk=OuterRef("page_id")).values("path")[:1]
+    restricted = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), Subquery(restricted_path)))
     return queryset.exclude(Exists(restricted))

@@ -1,9 +1,11 @@
 """home.queries.public_pages follows the same rule as Wagtail's PageQuerySet.public()."""
 
 import pytest
+from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
+from ambassadors.models import AmbassadorPage
 from home.factories import ContentPageFactory
 from home.queries import public_pages
 
@@ -32,3 +34,40 @@ def test_saves_the_restrictions_query(home_page, django_assert_num_queries):
         list(public_pages(Page.objects.live()))
     with django_assert_num_queries(2):
         list(Page.objects.live().public())
+
+
+def sqlite_steps(queryset):
+    """The virtual-machine steps (in tens) SQLite takes to run `queryset`: its work, exactly."""
+    steps = 0
+
+    def count():
+        nonlocal steps
+        steps += 1
+        return 0  # Go on.
+
+    connection.ensure_connection()
+    connection.connection.set_progress_handler(count, 10)
+    try:
+        list(queryset.all())  # A fresh copy: a queryset keeps its results.
+    finally:
+        connection.connection.set_progress_handler(None, 10)
+    return steps
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="Counts SQLite's own work.")
+def test_the_check_grows_with_the_site_not_with_its_square(ambassador_index, school_index):
+    school = SchoolPageFactory(parent=school_index)
+    stories = public_pages(AmbassadorPage.objects.live())
+
+    def work_after_adding_stories(count):
+        AmbassadorPageFactory.create_batch(count, parent=ambassador_index, school=school)
+        # Statistics, as a production database keeps them; the site has no restrictions, so
+        # their table has none (with a join, SQLite then tested each story against every page).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        return sqlite_steps(stories)
+
+    work_for_25 = work_after_adding_stories(25)
+    work_for_50 = work_after_adding_stories(25)
+
+    assert work_for_50 < 2.5 * work_for_25
