@@ -33,13 +33,8 @@ class SrcsetImageNode(wagtailimages_tags.SrcsetImageNode):
         return self.filters
 
 
-class PictureNode(wagtailimages_tags.PictureNode):
-    @cached_property
-    def filters(self):
-        return super().get_filters()
-
-    def get_filters(self):
-        return self.filters
+class PictureNode(SrcsetImageNode, wagtailimages_tags.PictureNode):
+    """Wagtail's PictureNode is a SrcsetImageNode: it keeps its filters the same way."""
 
 
 NODES = {
