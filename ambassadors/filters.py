@@ -15,7 +15,7 @@ from django import forms
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from home.widgets import PlainSelect
+from core.widgets import PlainSelect
 
 from .models import EducationalConcept, Population, Province
 

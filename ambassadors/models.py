@@ -20,8 +20,8 @@ from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.queries import public_pages
-from home.seo import SOCIAL_IMAGE_SPEC
+from core.queries import public_pages
+from core.seo import SOCIAL_IMAGE_SPEC
 
 from .blocks import StoryStreamBlock
 from .structured_data import school_structured_data, story_structured_data

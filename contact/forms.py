@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ambassadors.models import AmbassadorPage
-from home.queries import public_pages
-from home.widgets import PlainSelect
+from core.queries import public_pages
+from core.widgets import PlainSelect
 
 from .models import ContactRequest, PreferredContact
 

@@ -4,15 +4,14 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ambassadors.blocks import ImageBlock, QuoteBlock, ResultBlock, VideoBlock
-from home.queries import public_pages
+from core.blocks import ImageBlock, ParagraphBlock, QuoteBlock, ResultBlock, VideoBlock
+from core.queries import public_pages
 
 INTRODUCTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -141,15 +140,7 @@ class ContentPage(Page):
     introduction = models.TextField(_("inleiding"), max_length=600, blank=True)
     body = StreamField(
         [
-            (
-                "paragraph",
-                blocks.RichTextBlock(
-                    features=INTRODUCTION_FEATURES,
-                    label=_("Tekst"),
-                    icon="pilcrow",
-                    template="blocks/paragraph_block.html",
-                ),
-            ),
+            ("paragraph", ParagraphBlock(features=INTRODUCTION_FEATURES)),
             ("image", ImageBlock()),
             ("quote", QuoteBlock()),
             ("result", ResultBlock()),

@@ -1,7 +1,7 @@
 """
 Signal handlers of the home app: site settings rows, and the page cache.
 
-Clear the page cache (home/page_cache.py) for exactly the pages that show a changed page.
+Clear the page cache (core/page_cache.py) for exactly the pages that show a changed page.
 
 What shows what, in this site:
 - a page shows itself, and its parent lists it (the overview of stories or schools);
@@ -25,8 +25,9 @@ from django.db.models.signals import post_delete, post_migrate, post_save, pre_s
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.page_cache import invalidate_all, invalidate_paths
+
 from . import site_context
-from .page_cache import invalidate_all, invalidate_paths
 
 
 def public_path(url_path):

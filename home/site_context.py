@@ -8,7 +8,7 @@ story page's time (docs/performance.md). They change only when an editor publish
 deletes a page at the top of the tree or saves the settings or a Site, so one entry per
 host in the shared cache (Redis in production) holds them all.
 
-Invalidation uses a generation key, as the page cache does (home/cache_versions.py): an
+Invalidation uses a generation key, as the page cache does (core/cache_versions.py): an
 entry records the generation it was built under, and every change above bumps it
 (home/signals.py). A request reads the entry and the generation in one round trip, so an
 entry built from data that changed while it was being built is never used.
@@ -25,8 +25,8 @@ from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from home import cache_versions
-from home.queries import public_pages
+from core import cache_versions
+from core.queries import public_pages
 
 logger = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""The full-page cache (home/page_cache.py) serves anonymous visitors and follows publishing."""
+"""The full-page cache (core/page_cache.py) serves anonymous visitors and follows publishing."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -8,9 +8,9 @@ from django.test import RequestFactory
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
 from ambassadors.models import AmbassadorPage
+from core.page_cache import CACHE_HEADER, GENERATION_KEY, PageCacheMiddleware, _path_version_key, invalidate_paths
 from home.factories import ContentPageFactory
 from home.models import HomePageFeaturedStory
-from home.page_cache import CACHE_HEADER, GENERATION_KEY, PageCacheMiddleware, _path_version_key, invalidate_paths
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,5 @@
 """
-home/cache.py: Django's Redis cache backend with one redis-py client per connection pool.
+core/cache.py: Django's Redis cache backend with one redis-py client per connection pool.
 
 Runs against the Redis server on 127.0.0.1:6379 (database 15), as production settings use it;
 skipped where none answers.
@@ -11,8 +11,8 @@ import uuid
 import pytest
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 
-from home import cache_versions
-from home.cache import RedisCache
+from core import cache_versions
+from core.cache import RedisCache
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 

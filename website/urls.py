@@ -12,8 +12,8 @@ from search import views as search_views
 
 from .api import api_router
 
-# A friendly 503 (not a 500) when the database cannot be reached; see home/views.py.
-handler500 = "home.views.server_error"
+# A friendly 503 (not a 500) when the database cannot be reached; see core/views.py.
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -78,10 +78,10 @@ MIDDLEWARE = [
     # Right after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Security headers (issue 6): CSP with a nonce per response, Permissions-Policy.
-    "home.security.SitePolicyCSPMiddleware",
+    "core.security.SitePolicyCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Anonymous GETs of public pages from the cache, before sessions and the database.
-    "home.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     # The Site, settings and menu of public pages from the shared cache (home/site_context.py).
     "home.site_context.SiteContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -216,7 +216,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (django-csp 4). The public site runs no inline script; anything
-# inline needs nonce="{{ request.csp_nonce }}". The admin gets its own policy, see home/security.py.
+# inline needs nonce="{{ request.csp_nonce }}". The admin gets its own policy, see core/security.py.
 VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -275,5 +275,5 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 
-# Full-page cache of public pages (home/page_cache.py); 0 switches it off.
+# Full-page cache of public pages (core/page_cache.py); 0 switches it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))

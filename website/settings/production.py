@@ -32,14 +32,14 @@ if os.environ.get("DATABASE_URL"):
         # Fail fast when the database is unreachable: visitors get the 503 page, not a hang.
         DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 5)
 
-# Redis, with Django's own backend (home/cache.py keeps its redis-py clients): the cache (and
+# Redis, with Django's own backend (core/cache.py keeps its redis-py clients): the cache (and
 # the page cache) shared by all servers.
 # Without REDIS_URL (a single server, or `manage.py check`), a local-memory cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "home.cache.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "glans"),
             "TIMEOUT": 600,

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from home.seo import absolute_url, page_description, page_image, social_image
+from core.seo import absolute_url, page_description, page_image, social_image
 
 register = template.Library()
 

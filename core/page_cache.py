@@ -10,7 +10,7 @@ stored), and varying on nothing but the language (part of the key) and the cooki
 page varies on the cookie because the template asks who is logged in; without a session
 cookie the answer is always "nobody", so that variation is safe to share.
 
-Invalidation is by path: each path has a version key in the cache (home/cache_versions.py),
+Invalidation is by path: each path has a version key in the cache (core/cache_versions.py),
 and every stored entry (for any query string, such as a filter or page number) records the
 version it was made under, so bumping the version clears the page with all its variants at
 once. A lookup reads the entry and the versions in one round trip to the cache. Signal

@@ -1,7 +1,7 @@
 """
 What search engines and social networks read about a page: its description and image.
 
-Used by the meta tags in templates/includes/meta.html (see home/templatetags/seo_tags.py)
+Used by the meta tags in templates/includes/meta.html (see core/templatetags/seo_tags.py)
 and by the schema.org data of ambassadors/structured_data.py.
 """
 
