@@ -31,12 +31,12 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_request
 
-from . import cache_versions
+from . import cache_versions, paths
 
 logger = logging.getLogger(__name__)
 
 CACHE_HEADER = "X-Page-Cache"
-SKIPPED_PREFIXES = ("/admin/", "/documenten/", "/zoeken/", "/media/", "/static/")
+SKIPPED_PREFIXES = (paths.ADMIN, paths.DOCUMENTS, paths.SEARCH, paths.MEDIA, paths.STATIC)
 GENERATION_KEY = "page-cache:generation"
 # Request headers a stored page may vary on (see the module docstring).
 SHAREABLE_VARY = {"accept-language", "cookie"}

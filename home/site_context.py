@@ -25,7 +25,7 @@ from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from core import cache_versions
+from core import cache_versions, paths
 from core.queries import public_pages
 
 logger = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ GENERATION_KEY = "site-context:generation"
 # Part of every entry's key: change it when SiteContext changes, so a deployment never reads
 # an entry an older version of the code stored.
 FORMAT = 2
-SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/")
+SKIPPED_PREFIXES = (paths.ADMIN, paths.STATIC, paths.MEDIA)
 TIMEOUT = 60 * 60
 
 

@@ -13,6 +13,8 @@ from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds.oembed_providers import vimeo, youtube
 
+from core import paths
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 # Runtime state (SQLite database, uploaded media, collected static files) lives in var/,
@@ -143,9 +145,9 @@ USE_TZ = True
 
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
-STATIC_URL = "/static/"
+STATIC_URL = paths.STATIC
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-MEDIA_URL = "/media/"
+MEDIA_URL = paths.MEDIA
 # Whether Django itself serves MEDIA_URL (development and tests only).
 SERVE_MEDIA_FILES = False
 
