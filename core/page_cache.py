@@ -136,7 +136,8 @@ class PageCacheMiddleware:
             logger.warning("Page cache: could not store %s", request.path, exc_info=True)
 
     def _to_entry(self, request, response, stamp):
-        nonce = getattr(request, "_csp_nonce", None)
+        # django-csp's request.csp_nonce is true once a template has used it (and only then).
+        nonce = str(request.csp_nonce) if getattr(request, "csp_nonce", None) else None
         headers = {
             name: value
             for name, value in response.items()
