@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import wagtail_internals
 from core.blocks import ImageBlock, ParagraphBlock, QuoteBlock, ResultBlock, VideoBlock
 from core.queries import public_pages
 
@@ -96,7 +97,7 @@ class HomePage(Page):
         pages = self.get_descendants().filter(url_path__in=prefixes).order_by("depth")
         parent = self
         for page in pages:
-            page._cached_parent_obj = parent
+            wagtail_internals.remember_parent(page, parent)
             parent = page
         if parent is self:
             raise Http404

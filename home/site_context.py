@@ -25,7 +25,7 @@ from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from core import cache_versions, paths
+from core import cache_versions, paths, wagtail_internals
 from core.queries import public_pages
 
 logger = logging.getLogger(__name__)
@@ -144,8 +144,7 @@ class SiteContextMiddleware:
         context = for_request(request)
         if context is None:
             return
-        # The attributes Wagtail itself caches these under for the rest of the request.
-        request._wagtail_site = context.site
-        request._wagtail_cached_site_root_paths = context.site_root_paths
+        wagtail_internals.remember_site(request, context.site)
+        wagtail_internals.remember_site_root_paths(request, context.site_root_paths)
         context.organisation._request = request
         setattr(request, OrganisationSettings.get_cache_attr_name(), context.organisation)
