@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.widgets import PlainSelect
 
-from .models import EducationalConcept, Population, Province
+from .choices import EducationalConcept, Population, Province
 
 # Which school field each filter reads.
 FILTER_FIELDS = {

@@ -24,6 +24,8 @@ from core.queries import public_pages
 from core.seo import SOCIAL_IMAGE_SPEC
 
 from .blocks import StoryStreamBlock
+from .choices import EducationalConcept, Population, Province, SchoolKind
+from .filters import StoryFilterForm
 from .structured_data import school_structured_data, story_structured_data
 from .workflow import AmbassadorConsentTask, ReviewGroupApprovalTask  # noqa: F401  (workflow task models)
 
@@ -77,43 +79,6 @@ class CountedPaginator(Paginator):
     @cached_property
     def count(self):
         return self._known_count
-
-
-class SchoolKind(models.TextChoices):
-    SCHOOL = "school", _("School")
-    BOARD = "board", _("Schoolbestuur (stichting)")
-
-
-class EducationalConcept(models.TextChoices):
-    OPENBAAR = "openbaar", _("Openbare basisschool")
-    DALTON = "dalton", _("Daltononderwijs")
-    MONTESSORI = "montessori", _("Montessorionderwijs")
-    JENAPLAN = "jenaplan", _("Jenaplanonderwijs")
-    EDUCATIEF_CENTRUM = "educatief-centrum", _("Educatief centrum / kindcentrum")
-    CHRISTELIJK = "christelijk", _("Christelijk onderwijs")
-    OVERIG = "overig", _("Ander concept")
-
-
-class Province(models.TextChoices):
-    DRENTHE = "drenthe", "Drenthe"
-    FLEVOLAND = "flevoland", "Flevoland"
-    FRIESLAND = "friesland", "Friesland"
-    GELDERLAND = "gelderland", "Gelderland"
-    GRONINGEN = "groningen", "Groningen"
-    LIMBURG = "limburg", "Limburg"
-    NOORD_BRABANT = "noord-brabant", "Noord-Brabant"
-    NOORD_HOLLAND = "noord-holland", "Noord-Holland"
-    OVERIJSSEL = "overijssel", "Overijssel"
-    UTRECHT = "utrecht", "Utrecht"
-    ZEELAND = "zeeland", "Zeeland"
-    ZUID_HOLLAND = "zuid-holland", "Zuid-Holland"
-
-
-class Population(models.TextChoices):
-    MIXED = "gemengd", _("Gemengd")
-    MULTICULTURAL = "multicultureel", _("Multicultureel")
-    MOSTLY_HIGHER_EDUCATED = "hoger-opgeleid", _("Overwegend hoger opgeleide ouders")
-    MOSTLY_LOWER_EDUCATED = "lager-opgeleid", _("Overwegend lager opgeleide ouders")
 
 
 class SchoolIndexPage(Page):
@@ -272,8 +237,6 @@ class AmbassadorIndexPage(Page):
         return story_cards(public_pages(AmbassadorPage.objects.child_of(self).live()).order_by("title"))
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import StoryFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         stories = self.get_stories()
         filter_form = StoryFilterForm(request.GET, stories)
