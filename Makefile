@@ -2,20 +2,34 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-12)
+# requirements*.txt hold the top-level pins (edit those); requirements*.lock every package with
+# its hashes (`make lock` writes them). The dev lock is the runtime lock plus the test tools.
+LOCKS := requirements.lock requirements-dev.lock
+STAMP := $(VENV)/.installed-$(shell cat $(LOCKS) | sha256sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check migrate demo install clean serve bench
+.PHONY: run test lint format check migrate demo install lock clean serve bench
 
-$(STAMP): requirements.txt requirements-dev.txt
+# Installs exactly the dev lock: every package pinned and hash-checked, wheels only (nothing is
+# built, so no code runs at install time). pip itself is in the lock and upgrades itself.
+$(STAMP): $(LOCKS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --only-binary :all: -r requirements-dev.lock
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Rewrites both locks from requirements*.txt with uv (itself pinned in the dev lock). Versions
+# already in a lock are kept while they still fit; `make lock UPGRADE=1` takes the newest that fit.
+# The locks are for this project's machines: CPython 3.11.7 on x86_64 Linux.
+LOCK_PYTHON ?= 3.11.7
+UV_COMPILE = $(BIN)/uv pip compile --quiet --generate-hashes --python-version $(LOCK_PYTHON) \
+	--python-platform x86_64-unknown-linux-gnu --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
+lock: install
+	$(UV_COMPILE) requirements.txt -o requirements.lock
+	$(UV_COMPILE) requirements-dev.txt --constraints requirements.lock -o requirements-dev.lock
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
