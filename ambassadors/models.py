@@ -357,6 +357,11 @@ class AmbassadorPage(Page):
         school = self.school
         return school if school is not None and school.live else None
 
+    @classmethod
+    def public_cards(cls, pks):
+        """The live, public stories among `pks`, loaded for their cards, by pk (the home page's featured stories)."""
+        return story_cards(public_pages(cls.objects.live().filter(pk__in=pks))).in_bulk()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Three other stories, the ids first: the database sorts narrow rows, not every sibling.

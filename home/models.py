@@ -105,10 +105,10 @@ class HomePage(Page):
 
     def get_featured_stories(self):
         """The stories editors chose, in their order, leaving out any that are not live."""
-        from ambassadors.models import AmbassadorPage, story_cards
-
+        # The story page type, as the relation names it: it loads its own cards.
+        story_page = HomePageFeaturedStory._meta.get_field("story").related_model
         story_ids = list(self.featured_stories.values_list("story_id", flat=True))
-        stories = story_cards(public_pages(AmbassadorPage.objects.live().filter(pk__in=story_ids))).in_bulk()
+        stories = story_page.public_cards(story_ids)
         return [stories[pk] for pk in story_ids if pk in stories]
 
     def get_context(self, request, *args, **kwargs):

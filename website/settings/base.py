@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ambassadors",
     "search",
     "contact",
+    "demo",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

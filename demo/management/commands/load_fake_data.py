@@ -23,8 +23,8 @@ from ambassadors.models import (
     SchoolKind,
     SchoolPage,
 )
-from home.demo.content import own_question, question, quote, result
-from home.demo.images import get_or_create_portrait
+from demo.content import own_question, question, quote, result
+from demo.images import get_or_create_portrait
 from home.models import HomePage
 
 FIRST_NAMES = ["Anne", "Bram", "Carla", "Daan", "Eva", "Frank", "Gerda", "Hans", "Iris", "Joost", "Karin", "Lars"]
