@@ -67,7 +67,8 @@ class SitePagePermissionTester(PagePermissionTester):
     # Moving takes can_delete (so never a live page) and must not lift a restriction.
     def can_move_to(self, destination):
         return (
-            super().can_move_to(destination)
+            self.can_move()  # Wagtail lets a superuser move anything
+            and super().can_move_to(destination)
             and self._is_site_page(destination)
             and not move_loses_view_restriction(self.page, destination)
         )
