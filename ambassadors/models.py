@@ -20,6 +20,7 @@ from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.pages import SitePage
 from core.queries import public_pages
 from core.seo import SOCIAL_IMAGE_SPEC
 
@@ -81,7 +82,7 @@ class CountedPaginator(Paginator):
         return self._known_count
 
 
-class SchoolIndexPage(Page):
+class SchoolIndexPage(SitePage, Page):
     introduction = models.TextField(_("inleiding"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -100,7 +101,7 @@ class SchoolIndexPage(Page):
         verbose_name = _("overzicht van scholen")
 
 
-class SchoolPage(Page):
+class SchoolPage(SitePage, Page):
     """A primary school, or a school board ("stichting") with several schools."""
 
     kind = models.CharField(_("soort"), max_length=10, choices=SchoolKind.choices, default=SchoolKind.SCHOOL)
@@ -223,7 +224,7 @@ class SchoolPage(Page):
         verbose_name_plural = _("scholen")
 
 
-class AmbassadorIndexPage(Page):
+class AmbassadorIndexPage(SitePage, Page):
     introduction = models.TextField(_("inleiding"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -249,7 +250,7 @@ class AmbassadorIndexPage(Page):
         verbose_name = _("overzicht van ambassadeurs")
 
 
-class AmbassadorPage(Page):
+class AmbassadorPage(SitePage, Page):
     """
     The story of one ambassador: a school director who uses the Glans-techniek.
 
