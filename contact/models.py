@@ -179,6 +179,8 @@ class ContactPage(SitePage, RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    # The header and footer of every page link here.
+    site_link = "contact"
 
     @path("")
     def contact_form(self, request):

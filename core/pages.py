@@ -9,5 +9,9 @@ class SitePage:
     here for themselves; for now: who may do what with them.
     """
 
+    #: The link this page type gives the header and footer of every page ("contact"), if
+    #: any: the navigation (home/site_context.py) finds that page without naming its app.
+    site_link = None
+
     def permissions_for_user(self, user):
         return SitePagePermissionTester(user, self)

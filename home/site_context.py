@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
-from wagtail.models import Site
+from wagtail.models import Page, Site, get_page_models
 
 from core import cache_versions, paths, wagtail_internals
 from core.queries import public_pages
@@ -61,9 +61,13 @@ def _entry_key(request):
     return f"site-context:{FORMAT}:{hostname}:{request.get_port()}"
 
 
+def site_link_page_types(link):
+    """The page types that give every page's header and footer the link `link` (core.pages.SitePage)."""
+    return [model for model in get_page_models() if getattr(model, "site_link", None) == link]
+
+
 def build(request):
     """The site context for `request`, from the database."""
-    from contact.models import ContactPage
     from home.models import OrganisationSettings
 
     site = Site.find_for_request(request)
@@ -74,7 +78,8 @@ def build(request):
     organisation = OrganisationSettings.for_site(site)
     privacy_page = organisation.privacy_page
     menu_pages = public_pages(site.root_page.get_children().live().in_menu())
-    contact_page = public_pages(ContactPage.objects.live().descendant_of(site.root_page, inclusive=True)).first()
+    contact_pages = Page.objects.type(*site_link_page_types("contact")).live()
+    contact_page = public_pages(contact_pages.descendant_of(site.root_page, inclusive=True)).first()
     return SiteContext(
         site=site,
         organisation=organisation,
