@@ -27,7 +27,14 @@ class AmbassadorPageForm(WagtailAdminPageForm):
         from .invitations import account_link_problem
 
         account = self.cleaned_data.get("ambassador_account")
-        previous_id = self.initial.get("ambassador_account")
+        # Compared with the story as stored, not the form's initial value: reverting to an
+        # old revision must not bring back an old account unchecked.
+        previous_id = (
+            type(self.instance)
+            .objects.filter(pk=self.instance.pk)
+            .values_list("ambassador_account_id", flat=True)
+            .first()
+        )
         if (account.pk if account else None) == previous_id:
             return account
         problem = account_link_problem(self.instance, account)
