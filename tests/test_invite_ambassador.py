@@ -240,3 +240,22 @@ def test_relinking_after_consent_stops_the_review(client, anje, anje_story, mark
     client.force_login(moderator)
     client.post(final_approval)
     assert "Nieuw van Anje." not in public_html(client, anje_story)
+
+
+@pytest.mark.django_db
+def test_the_editor_does_not_relink_in_the_same_click_as_an_approval(client, anje, anje_story, marketing, admin_user_):
+    submit(client, anje, anje_story, answer="<p>Nieuw van Anje.</p>")
+    new = make_user("femmy", "Ambassadeurs", email="f.sassen@school.nl")
+    client.force_login(marketing)
+    data = story_form_data(anje_story, ambassador_account=new.pk, action="action-workflow-action")
+    data["workflow-action-name"] = "reject"
+    response = client.post(edit_url(anje_story), data)
+    assert "niet tegelijk met een beoordeling" in response.content.decode()
+    assert account_of(anje_story) == anje
+    assert current_step(anje_story) == "Redactie"
+
+    # Saved on its own, the link is made and shows in the story's history.
+    client.post(edit_url(anje_story), story_form_data(anje_story, ambassador_account=new.pk))
+    assert account_of(anje_story) == new
+    history = client.get(reverse("wagtailadmin_pages:history", args=[anje_story.pk])).content.decode()
+    assert "Account van de ambassadeur gekoppeld" in history
