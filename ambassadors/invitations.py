@@ -151,7 +151,7 @@ def _cancel_review_past_consent(page, user):
         return False
     consent_done = (
         workflow_state.task_states.filter(task__in=AmbassadorConsentTask.objects.all())
-        .exclude(status__in=[TaskState.STATUS_IN_PROGRESS, TaskState.STATUS_CANCELLED])
+        .filter(status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_SKIPPED])
         .exists()
     )
     if consent_done:
