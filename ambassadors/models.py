@@ -27,6 +27,7 @@ from core.seo import SOCIAL_IMAGE_SPEC
 from .blocks import StoryStreamBlock
 from .choices import EducationalConcept, Population, Province, SchoolKind
 from .filters import StoryFilterForm
+from .forms import AmbassadorPageForm
 from .structured_data import school_structured_data, story_structured_data
 from .workflow import AmbassadorConsentTask, ReviewGroupApprovalTask  # noqa: F401  (workflow task models)
 
@@ -319,6 +320,9 @@ class AmbassadorPage(SitePage, Page):
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
+    # Checks which accounts may be linked (the invitation's rule) before the editor saves.
+    base_form_class = AmbassadorPageForm
+
     # Only staff who may invite ambassadors see this field: an ambassador cannot hand their
     # story to another account (a field without permission is left out of their form).
     settings_panels = [

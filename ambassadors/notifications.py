@@ -29,6 +29,7 @@ from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 from .changes import describe_revision_changes
+from .workflow import revision_authors
 
 logger = logging.getLogger(__name__)
 
@@ -132,10 +133,14 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
             _("„%(title)s” wacht op jouw beoordeling in de stap „%(step)s”. Keur goed of vraag om wijzigingen.")
             % _names(title=title, step=instance.task.name),
             workflow_state,
-            # The submitter is never asked to approve their own change; the ambassador is
+            # Nobody is asked to approve a change they authored (four eyes); the ambassador is
             # asked for consent even when they submitted, if someone else changed it since.
-            exclude=[workflow_state.requested_by] if hasattr(instance.task.specific, "groups") else [],
+            exclude=_authors(workflow_state) if hasattr(instance.task.specific, "groups") else [],
         )
+
+
+def _authors(workflow_state):
+    return list(get_user_model().objects.filter(pk__in=revision_authors(workflow_state)))
 
 
 def on_task_approved(sender, instance, user=None, **kwargs):

@@ -1,12 +1,13 @@
 """The "Ambassadeur uitnodigen" admin action (the same as `manage.py invite_ambassador`)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from .forms import InviteAmbassadorForm
+from .invitations import REVIEW_CANCELLED_ON_RELINK
 from .invitations import invite_ambassador as send_invitation
 from .models import AmbassadorPage
 
@@ -21,7 +22,14 @@ def invite_ambassador(request, page_id):
     initial = {"name": account.get_full_name() if account else page.title, "email": account.email if account else ""}
     form = InviteAmbassadorForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        invitation = send_invitation(page, form.cleaned_data["email"], form.cleaned_data["name"], request.user)
+        data = form.cleaned_data
+        try:
+            invitation = send_invitation(page, data["email"], data["name"], request.user, replace=data["replace"])
+        except ValidationError as error:
+            form.add_error(None, error)
+            return _render(request, page, form)
+        if invitation.review_cancelled:
+            messages.warning(request, REVIEW_CANCELLED_ON_RELINK)
         if not invitation.email_sent:
             # The account is linked; the form opens again, filled in from it, to try once more.
             messages.error(
@@ -40,6 +48,10 @@ def invite_ambassador(request, page_id):
             % {"email": invitation.user.email, "title": page.title},
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
+    return _render(request, page, form)
+
+
+def _render(request, page, form):
     return TemplateResponse(
         request,
         "ambassadors/admin/invite_ambassador.html",

@@ -176,3 +176,25 @@ def invite_button(page, user, next_url=None, view_name=None):
             icon_name="mail",
             priority=60,
         )
+
+
+@hooks.register("register_log_actions")
+def register_link_account_action(actions):
+    actions.register_action(
+        "ambassadors.link_account", _("Account gekoppeld"), _("Account van de ambassadeur gekoppeld")
+    )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def link_account_from_editor(request, page):
+    """An account chosen in the editor's settings tab is linked at once, as an invitation does."""
+    from .invitations import REVIEW_CANCELLED_ON_RELINK, link_account
+
+    change = getattr(page, "account_link_requested", None)
+    if change is None:
+        return None
+    del page.account_link_requested
+    if link_account(page, page.ambassador_account, linked_by=request.user, previous_id=change["previous_id"]):
+        messages.warning(request, REVIEW_CANCELLED_ON_RELINK)
+    return None

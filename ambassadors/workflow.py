@@ -26,49 +26,56 @@ MODERATORS_GROUP = "Moderatoren"
 APPROVE_ACTIONS = ("approve",)
 
 
+LINK_ACCOUNT_ACTION = "ambassadors.link_account"
+
+
+def revisions_since_live(obj):
+    """Every revision of `obj` saved after its live revision (all of them if it was never live)."""
+    revisions = Revision.objects.for_instance(obj)
+    live = getattr(obj, "live_revision", None)
+    if live is not None:
+        revisions = revisions.filter(
+            models.Q(created_at__gt=live.created_at) | models.Q(created_at=live.created_at, id__gt=live.pk)
+        )
+    return revisions
+
+
 def revision_authors(workflow_state):
-    """Ids of everyone who saved a revision of the object since it was submitted into `workflow_state`."""
-    first_task_state = workflow_state.task_states.order_by("started_at", "id").select_related("revision").first()
-    revisions = Revision.objects.filter(
-        base_content_type_id=workflow_state.base_content_type_id,
-        object_id=workflow_state.object_id,
-    )
-    if first_task_state is not None:
-        revisions = revisions.filter(created_at__gte=first_task_state.revision.created_at)
-    else:
-        revisions = revisions.filter(created_at__gte=workflow_state.created_at)
-    return set(revisions.exclude(user=None).values_list("user_id", flat=True))
+    """
+    Ids of everyone who authored part of the change in `workflow_state`: whoever saved a
+    revision since the live version, whether before or after it was submitted, and whoever
+    submitted it. Revisions saved by the system (no user) count for nobody.
+    """
+    obj = workflow_state.content_object
+    authors = set(revisions_since_live(obj).exclude(user=None).values_list("user_id", flat=True))
+    if workflow_state.requested_by_id is not None:
+        authors.add(workflow_state.requested_by_id)
+    return authors
 
 
-def is_own_change(workflow_state, user, include_editors=True):
-    """True if `user` submitted this change, or (with `include_editors`) edited it while it was in review."""
-    if workflow_state is None or user is None:
+def is_own_change(workflow_state, user):
+    """True if `user` authored any part of the change in review (see `revision_authors`)."""
+    if workflow_state is None or user is None or user.pk is None:
         return False
-    if workflow_state.requested_by_id == user.pk:
-        return True
-    return include_editors and user.pk in revision_authors(workflow_state)
+    return user.pk in revision_authors(workflow_state)
+
+
+def linked_since(page, moment):
+    """True if the story's account was linked or changed at or after `moment` (the link is logged)."""
+    from wagtail.models import PageLogEntry
+
+    return PageLogEntry.objects.filter(page_id=page.pk, action=LINK_ACCOUNT_ACTION, timestamp__gte=moment).exists()
 
 
 class ReviewGroupApprovalTask(AbstractGroupApprovalTask):
     """
-    A group approval with four eyes: nobody approves their own change, superusers included.
-
-    The submitter of a change never sees "approve" for it. When `editors_may_approve` is off
-    (the final "Goedkeuring Klaver CT" step), neither does anyone who edited the change
-    while it was in review; the editorial step ("Redactie") turns it on, because editing
-    is its job and the ambassador's consent and the moderators still check the result.
+    A group approval with four eyes: nobody approves a change they authored, superusers
+    included, on every step. An author is anyone who saved a revision since the live
+    version (also a draft saved before someone else submitted it) or who submitted it.
     """
 
-    editors_may_approve = models.BooleanField(
-        _("bewerkers mogen goedkeuren"),
-        default=False,
-        help_text=_("Mag wie de pagina tijdens deze stap heeft bewerkt, de stap zelf goedkeuren?"),
-    )
-
-    admin_form_fields = [*AbstractGroupApprovalTask.admin_form_fields, "editors_may_approve"]
-
     def _is_own_change(self, obj, user):
-        return is_own_change(obj.current_workflow_state, user, include_editors=not self.editors_may_approve)
+        return is_own_change(obj.current_workflow_state, user)
 
     def get_actions(self, obj, user):
         if not super().get_actions(obj, user):
@@ -86,8 +93,12 @@ class ReviewGroupApprovalTask(AbstractGroupApprovalTask):
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
+        # The dashboard's "awaiting your review" list: leave out the changes the user authored.
         states = super().get_task_states_user_can_moderate(user, **kwargs)
-        return states.exclude(workflow_state__requested_by=user)
+        states = states.exclude(workflow_state__requested_by=user)
+        states_with_workflow = states.select_related("workflow_state")
+        own = [state.pk for state in states_with_workflow if is_own_change(state.workflow_state, user)]
+        return states.exclude(pk__in=own)
 
     @classmethod
     def get_description(cls):
@@ -103,8 +114,10 @@ class AmbassadorConsentTask(Task):
     The ambassador approves their story as it will be published: a testimonial needs the
     consent of the person quoted.
 
-    It passes by itself when the ambassador submitted the revision and nobody else changed
-    it since, and it is skipped for a story without an ambassador account. Otherwise only
+    It passes by itself only when the ambassador authored everything that is about to go
+    live (every revision since the live version, and the submission) and the account was
+    linked to the story before the workflow started; it is skipped for a story without an
+    (active) ambassador account. Otherwise only
     the story's own ambassador may approve or reject it, and only they may edit it meanwhile.
     """
 
@@ -120,7 +133,7 @@ class AmbassadorConsentTask(Task):
         ambassador = self.get_ambassador(obj)
         if ambassador is None or not ambassador.is_active:
             return self._finish_on_start(workflow_state, TaskState.STATUS_SKIPPED)
-        if workflow_state.requested_by_id == ambassador.pk and revision_authors(workflow_state) <= {ambassador.pk}:
+        if revision_authors(workflow_state) == {ambassador.pk} and not linked_since(obj, workflow_state.created_at):
             return self._finish_on_start(workflow_state, TaskState.STATUS_APPROVED)
         return super().start(workflow_state, user=user)
 

@@ -93,3 +93,13 @@ def test_the_ambassadors_rejection_reaches_the_submitter_with_the_comment(
         ("marketing@example.nl", "Wijzigingen gevraagd: Anje Bechtel"),
     ]
     assert all("Dit heb ik zo niet gezegd." in message.body for message in mailoutbox)
+
+
+@pytest.mark.django_db
+def test_nobody_is_asked_to_review_a_change_they_authored(client, anje, anje_story, marketing, marketing2, mailoutbox):
+    from tests.test_workflow import save_draft
+
+    save_draft(client, marketing, anje_story, "Door de redactie voorbereid.")
+    submit(client, anje, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
+    assert sent_to(mailoutbox, "marketing2@example.nl")
+    assert not sent_to(mailoutbox, "marketing@example.nl")

@@ -234,3 +234,94 @@ def test_demo_stories_go_through_the_story_workflow(settings, tmp_path):
     assert story.get_workflow().name == "Ambassadeursverhalen"
     home = Page.objects.get(depth=2, slug__isnull=False, content_type__model="homepage")
     assert home.get_workflow().name == "Goedkeuring Klaver CT"
+
+
+# Four eyes over the whole change since the live version, on every step.
+
+
+def save_draft(client, user, page, answer):
+    client.force_login(user)
+    response = client.post(edit_url(page), story_form_data(page, answer=f"<p>{answer}</p>"))
+    assert response.status_code == 302
+    return response
+
+
+def approve_url(page):
+    task_state = Page.objects.get(pk=page.pk).current_workflow_task_state
+    return reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("drafter", ["marketing", "admin_user_"])
+def test_who_saved_a_draft_before_someone_else_submitted_cannot_approve_any_step(
+    client, request, drafter, anje, anje_story, marketing2, moderator
+):
+    drafter = request.getfixturevalue(drafter)
+    save_draft(client, drafter, anje_story, "Eerst door de redactie aangevuld.")
+    submit(client, anje, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
+    assert current_step(anje_story) == "Redactie"
+
+    # Neither the dashboard nor the editor offers the drafter "approve"; a crafted post fails.
+    client.force_login(drafter)
+    assert approve_url(anje_story) not in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'name="workflow-action-name" value="approve"' not in client.get(edit_url(anje_story)).content.decode()
+    workflow_action(client, anje_story, "approve")
+    assert current_step(anje_story) == "Redactie"
+
+    # A colleague approves from the dashboard.
+    client.force_login(marketing2)
+    assert approve_url(anje_story) in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.post(approve_url(anje_story))
+    # Someone else wrote part of it: Anje must consent herself.
+    assert current_step(anje_story) == "Akkoord ambassadeur"
+    client.force_login(anje)
+    workflow_action(client, anje_story, "approve")
+    if drafter.is_superuser:  # the superuser may approve the last step, but not this change
+        client.force_login(drafter)
+        workflow_action(client, anje_story, "approve")
+        assert current_step(anje_story) == "Goedkeuring Klaver CT"
+    client.force_login(moderator)
+    workflow_action(client, anje_story, "approve")
+    html = public_html(client, anje_story)
+    assert NEW_ANSWER in html
+    assert "Eerst door de redactie aangevuld." not in html  # Anje's submission replaced that draft
+
+
+@pytest.mark.django_db
+def test_a_marketing_editor_in_redactie_cannot_approve_redactie_another_can(
+    client, anje, anje_story, marketing, marketing2, moderator
+):
+    submit(client, anje, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
+    # Approving in the editor saves the edit first: that makes it marketing's own change.
+    client.force_login(marketing)
+    data = story_form_data(anje_story, answer="<p>Door de redactie verbeterd.</p>", action="action-workflow-action")
+    data["workflow-action-name"] = "approve"
+    client.post(edit_url(anje_story), data)
+    assert current_step(anje_story) == "Redactie"
+    assert "verbeterd" in str(
+        AmbassadorPage.objects.get(pk=anje_story.pk).get_latest_revision_as_object().body[0].value["answer"]
+    )
+    workflow_action(client, anje_story, "approve")
+    assert current_step(anje_story) == "Redactie"
+
+    client.force_login(marketing2)
+    workflow_action(client, anje_story, "approve")
+    assert current_step(anje_story) == "Akkoord ambassadeur"
+    client.force_login(anje)
+    workflow_action(client, anje_story, "approve")
+    client.force_login(moderator)
+    workflow_action(client, anje_story, "approve")
+    assert "Door de redactie verbeterd." in public_html(client, anje_story)
+
+
+@pytest.mark.django_db
+def test_consent_passes_by_itself_only_when_the_ambassador_wrote_everything(
+    client, anje, anje_story, marketing, marketing2
+):
+    # Anje's own earlier draft plus her submission: still only her words.
+    save_draft(client, anje, anje_story, "Mijn eerste opzet.")
+    submit(client, anje, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
+    client.force_login(marketing)
+    workflow_action(client, anje_story, "approve")
+    assert current_step(anje_story) == "Goedkeuring Klaver CT"
+    assert TaskState.objects.get(task__name="Akkoord ambassadeur").status == TaskState.STATUS_APPROVED

@@ -58,6 +58,8 @@ def story_form_data(page, answer=None, action=None, **overrides):
         "body": body,
         "seo_title": draft.seo_title,
         "search_description": draft.search_description,
+        # Only in the form of staff who may invite; an ambassador's form leaves it out.
+        "ambassador_account": draft.ambassador_account_id or "",
         "go_live_at": "",
         "expire_at": "",
         "comments": inline_formset([]),

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
-from ambassadors.invitations import invite_ambassador
+from ambassadors.invitations import REVIEW_CANCELLED_ON_RELINK, invite_ambassador
 from ambassadors.models import AmbassadorPage
 
 
@@ -15,8 +15,13 @@ class Command(BaseCommand):
         parser.add_argument("--email", required=True)
         parser.add_argument("--name", required=True)
         parser.add_argument("--page", required=True, help="Slug of the ambassador's story, e.g. anje-bechtel.")
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Replace the story's current ambassador by this account (the old account loses access).",
+        )
 
-    def handle(self, *args, email, name, page, **options):
+    def handle(self, *args, email, name, page, replace=False, **options):
         try:
             validate_email(email)
         except ValidationError as error:
@@ -24,7 +29,12 @@ class Command(BaseCommand):
         story = AmbassadorPage.objects.filter(slug=page).first()
         if story is None:
             raise CommandError(f"No ambassador story with slug {page!r}.")
-        invitation = invite_ambassador(story, email, name)
+        try:
+            invitation = invite_ambassador(story, email, name, replace=replace)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
+        if invitation.review_cancelled:
+            self.stderr.write(str(REVIEW_CANCELLED_ON_RELINK))
         action = "Created" if invitation.created else "Reused"
         username = invitation.user.get_username()
         if not invitation.email_sent:
