@@ -26,7 +26,10 @@ def specific_for_serving(page):
     related = getattr(model, "serve_select_related", ()) if model is not None else ()
     if not related or isinstance(page, model):
         return page.specific
-    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    queryset = model._default_manager.select_related(*related)
+    # And what the type annotates for its template (whether a story's school is public).
+    annotate = getattr(model, "annotate_for_serving", None)
+    specific = (annotate(queryset) if annotate else queryset).get(pk=page.pk)
     # What `Page.specific` would carry over, such as the parent found while routing.
     for name, value in page.__dict__.items():
         specific.__dict__.setdefault(name, value)

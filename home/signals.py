@@ -17,12 +17,17 @@ The site context (home/site_context.py: Site, settings, menu, contact and privac
 made stale by the same site-wide changes, and by every move or deletion of a page, as those
 can change the URL of a page the context links to.
 
+A view restriction (a page's privacy: login, password or groups) hides the page and every page
+below it from visitors, so setting, changing or removing one clears what publishing or
+unpublishing those pages would clear, and the site context (the menu and the contact page's
+address leave out restricted pages).
+
 Wagtail's signals: https://docs.wagtail.org/en/stable/reference/signals.html
 """
 
 from django.conf import settings
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import site_context
@@ -154,6 +159,27 @@ def on_deleted(sender, instance, **kwargs):
     invalidate_paths([path for path in paths if path])
 
 
+# Above this many pages under a restricted page, clearing every cached page is cheaper than
+# finding what shows each of them.
+MAX_PAGES_CLEARED_ONE_BY_ONE = 50
+
+
+def on_view_restriction_changed(sender, instance, **kwargs):
+    """A view restriction saved or deleted, in the admin's privacy dialog or in code."""
+    site_context.invalidate()
+    if not cache_enabled():
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:
+        return
+    covered = list(page.get_descendants(inclusive=True).live().specific()[: MAX_PAGES_CLEARED_ONE_BY_ONE + 1])
+    if len(covered) > MAX_PAGES_CLEARED_ONE_BY_ONE:
+        invalidate_all()
+        return
+    for shown in covered:
+        clear_pages_showing(shown)
+
+
 def on_site_setting_saved(sender, instance, **kwargs):
     """Site settings (name, contact details in the footer) show on every page."""
     site_context.invalidate()
@@ -200,3 +226,7 @@ def connect(app_config):
     page_unpublished.connect(on_published_or_unpublished, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="page_cache_moved")
     post_delete.connect(on_deleted, dispatch_uid="page_cache_deleted")
+    post_save.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="page_cache_restriction")
+    post_delete.connect(
+        on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="page_cache_restriction_deleted"
+    )
