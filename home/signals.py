@@ -8,10 +8,12 @@ What shows what, in this site:
 - the home page shows featured stories, so a story's change clears it;
 - a story page shows up to three other stories, so its siblings are cleared too;
 - a story card names its school, and a school page lists its stories: a story clears its
-  school (before and after the change), a school clears its stories and their overview;
+  school (before and after the change), a school clears its stories, their overview and the
+  home page (its featured stories);
 - a board lists its member schools, and a school names its board;
 - the menu on every page lists the home page's children, and the footer links the privacy
-  page: their change clears everything, as does a change of the settings or of a Site.
+  page: their change clears everything, as does a change of the settings or of a Site;
+- the sitemap (/sitemap.xml) lists every public page, so each change clears it too.
 
 The site context (home/site_context.py: Site, settings, menu, contact and privacy URLs) is
 made stale by the same site-wide changes, and by every move or deletion of a page, as those
@@ -61,7 +63,9 @@ def pages_showing(page):
     elif isinstance(page, SchoolPage):
         stories = list(AmbassadorPage.objects.filter(school=page))
         shown_on += stories
-        shown_on += [story.get_parent() for story in stories[:1]]
+        # Their overview, and the home page, whose featured story cards name the school.
+        for overview in [story.get_parent() for story in stories[:1]]:
+            shown_on += [overview, *filter(None, [overview.get_parent()])]
         shown_on += list(SchoolPage.objects.filter(board=page))
         if page.board_id:
             shown_on.append(page.board)
@@ -85,12 +89,15 @@ def _site_roots():
     return [site.root_page for site in Site.objects.select_related("root_page")]
 
 
+SITEMAP_PATH = "/sitemap.xml"
+
+
 def clear_pages_showing(page, extra_paths=()):
     if is_shown_on_every_page(page):
         invalidate_all()
         return
     paths = [public_path(shown.url_path) for shown in pages_showing(page)]
-    invalidate_paths([path for path in [*paths, *extra_paths] if path])
+    invalidate_paths([path for path in [*paths, *extra_paths, SITEMAP_PATH] if path])
 
 
 def cache_enabled():
@@ -145,7 +152,7 @@ def on_deleted(sender, instance, **kwargs):
         invalidate_all()
         return
     # The page row is gone: clear its own path and the pages that listed it.
-    paths = [public_path(instance.url_path)]
+    paths = [public_path(instance.url_path), SITEMAP_PATH]
     parent = Page.objects.filter(path=instance.path[: -Page.steplen]).first()
     if parent is not None:
         paths.append(public_path(parent.url_path))
