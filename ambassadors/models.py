@@ -72,6 +72,22 @@ def with_school_visibility(stories):
     )
 
 
+def public_or_none(page, name):
+    """
+    The page in `page`'s relation `name` (a story's school, a school's board) if it is live and
+    public, else None. Whether it is public comes from the query that loaded `page`, where that
+    annotated it (`with_school_visibility`), else from one query, remembered on `page`.
+    """
+    related = getattr(page, name)
+    if related is None or not related.live:
+        return None
+    known = page.__dict__.get(f"{name}_is_public")
+    if known is None or page.__dict__.get(f"{name}_visibility_of") != related.pk:
+        known = is_public(related)
+        page.__dict__.update({f"{name}_is_public": known, f"{name}_visibility_of": related.pk})
+    return related if known else None
+
+
 def card_columns(stories):
     """`stories` with only what their cards show: the card's columns, the school, the portrait."""
     return with_school_visibility(stories.select_related("school", "portrait").only(*STORY_CARD_FIELDS))
@@ -247,8 +263,7 @@ class SchoolPage(Page):
     @property
     def published_board(self):
         """The board, if its page is live and public: a draft or private board is never named or linked."""
-        board = self.board
-        return board if board is not None and is_public(board) else None
+        return public_or_none(self, "board")
 
     api_fields = [
         APIField("kind"),
@@ -416,15 +431,7 @@ class AmbassadorPage(Page):
         The school, if its page is live and public: a draft school, or one behind a view
         restriction (its own or an ancestor's), is never named or linked publicly.
         """
-        school = self.school
-        if school is None or not school.live:
-            return None
-        # Known from the query that loaded the story (`with_school_visibility`), else asked once.
-        known = self.__dict__.get("school_is_public")
-        if known is None or self.__dict__.get("school_visibility_of") != school.pk:
-            known = is_public(school)
-            self.__dict__.update(school_is_public=known, school_visibility_of=school.pk)
-        return school if known else None
+        return public_or_none(self, "school")
 
     def public_school_text(self):
         """What the search index holds of the school: its name and place, only while it is public."""

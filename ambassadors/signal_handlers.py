@@ -4,13 +4,13 @@ Keep story access, workflow assignment and the stories' search index in step wit
 A story's index entry holds its school's name and place only while the school is public
 (`AmbassadorPage.public_school_text`). Wagtail reindexes a page when it is saved, not the pages
 that name it, so the stories of a school are reindexed here when the school is published,
-unpublished or deleted, or a view restriction on it or above it is set, changed or removed.
+unpublished, moved or deleted, or a view restriction on it or above it is set, changed or removed.
 """
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .access import story_group_name, sync_story_access
 
@@ -57,14 +57,23 @@ def on_school_deleted(sender, instance, **kwargs):
     reindex_stories(AmbassadorPage.objects.filter(pk__in=getattr(instance, "_stories_to_reindex", ())))
 
 
-def on_view_restriction_changed(sender, instance, **kwargs):
+def reindex_stories_of_schools_under(page):
+    """The stories of the schools at or below `page`, which a restriction there covers."""
     from .models import AmbassadorPage, SchoolPage
 
-    page = Page.objects.filter(pk=instance.page_id).first()
-    if page is None:
-        return
     schools = SchoolPage.objects.descendant_of(page, inclusive=True)
     reindex_stories(AmbassadorPage.objects.filter(school__in=schools))
+
+
+def on_view_restriction_changed(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        reindex_stories_of_schools_under(page)
+
+
+def on_page_moved(sender, instance, **kwargs):
+    # Into or out of a restricted part of the tree.
+    reindex_stories_of_schools_under(instance)
 
 
 def connect():
@@ -79,6 +88,7 @@ def connect():
     )
     pre_delete.connect(on_school_deleting, sender=SchoolPage, dispatch_uid="ambassadors_school_deleting")
     post_delete.connect(on_school_deleted, sender=SchoolPage, dispatch_uid="ambassadors_school_deleted")
+    post_page_move.connect(on_page_moved, dispatch_uid="ambassadors_page_moved")
     post_save.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="ambassadors_restriction")
     post_delete.connect(
         on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="ambassadors_restriction_deleted"

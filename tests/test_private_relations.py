@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from ambassadors.factories import AmbassadorPageFactory, BoardPageFactory, SchoolPageFactory
-from home.factories import ImageFactory
+from home.factories import ContentPageFactory, ImageFactory
 from home.models import HomePageFeaturedStory
 
 pytestmark = pytest.mark.django_db
@@ -228,7 +228,21 @@ def test_search_finds_the_story_through_its_school_again_once_it_is_public(clien
     assert "Anje Bechtel" in search_titles(client, SCHOOL)[1]
 
 
-def test_search_forgets_a_deleted_school(client, site):
+@pytest.mark.parametrize("restricted", [False, True])
+def test_search_forgets_a_deleted_school(client, site, restricted):
+    if restricted:
+        login_only(site["school"])
     site["school"].delete()
 
     assert "Anje Bechtel" not in search_titles(client, SCHOOL)[1]
+    assert "Anje Bechtel" in search_titles(client, "Bechtel")[1]
+
+
+def test_search_forgets_a_school_moved_below_a_restriction(client, site, home_page):
+    section = ContentPageFactory(parent=home_page, title="Besloten", slug="besloten")
+    login_only(section)
+
+    site["school"].move(section, pos="last-child")
+
+    assert "Anje Bechtel" not in search_titles(client, SCHOOL)[1]
+    assert api(client, "/api/v2/pages/", search=SCHOOL)["items"] == []
