@@ -114,9 +114,16 @@ class HomePage(Page):
         stories = story_cards(public_pages(AmbassadorPage.objects.live().filter(pk__in=story_ids))).in_bulk()
         return [stories[pk] for pk in story_ids if pk in stories]
 
+    def get_published_cta_page(self):
+        """The page the call to action leads to, if it is live and public (one query, as the relation)."""
+        if self.cta_page_id is None:
+            return None
+        return public_pages(Page.objects.live().filter(pk=self.cta_page_id)).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_stories"] = self.get_featured_stories()
+        context["cta_page"] = self.get_published_cta_page()
         return context
 
     class Meta:

@@ -48,11 +48,15 @@ def pages_showing(page):
     """The pages whose content includes `page` (including itself)."""
     from ambassadors.models import AmbassadorPage, SchoolPage
 
+    from .models import HomePage
+
     page = page.specific
     shown_on = [page]
     parent = page.get_parent()
     if parent is not None:
         shown_on.append(parent)
+    # A home page's call to action names the page it leads to.
+    shown_on += list(HomePage.objects.filter(cta_page=page))
     if isinstance(page, AmbassadorPage):
         shown_on += list(page.get_siblings(inclusive=False))
         if page.school_id:

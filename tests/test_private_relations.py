@@ -150,6 +150,21 @@ def test_school_page_does_not_name_a_hidden_board(client, site, hide):
     assert "parentOrganization" not in json.dumps(structured_data(school))
 
 
+@pytest.mark.parametrize("hide", HIDE)
+def test_home_pages_call_to_action_does_not_name_a_hidden_page(client, site, home_page, hide):
+    home_page.cta_title = "Praten met een ambassadeur?"
+    home_page.cta_page = site["school"]
+    home_page.save()
+    assert f'href="/scholen/zonnewijzer/">{SCHOOL}</a>' in html(client, "/")
+
+    hide(site["school"])
+
+    home = html(client, "/")
+    assert "Praten met een ambassadeur?" in home
+    assert SCHOOL not in home
+    assert "/scholen/zonnewijzer/" not in home
+
+
 def api(client, path, **params):
     response = client.get(path, params)
     assert response.status_code == 200, response.content

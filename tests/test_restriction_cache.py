@@ -140,6 +140,21 @@ def test_making_a_menu_page_private_takes_it_out_of_the_menu(client, site, edito
         assert "Over ons" not in menu(client, path), path
 
 
+def test_making_the_call_to_action_page_private_clears_the_home_page(client, site, editor_client, home_page):
+    # A page the home page shows only through its call to action (not in the menu).
+    method = ContentPageFactory(parent=site["about"], title="De werkwijze", slug="werkwijze")
+    home_page.cta_title = "Praten met een ambassadeur?"
+    home_page.cta_page = method
+    home_page.save()
+    warm(client, "/", "/ambassadeurs/")
+    assert "De werkwijze" in text(client, "/")
+
+    set_privacy(editor_client, method, "login")
+
+    assert "De werkwijze" not in text(client, "/")
+    assert client.get("/ambassadeurs/")[CACHE_HEADER] == "hit"  # only what shows it was cleared
+
+
 def test_a_restriction_set_in_code_clears_the_pages_too(client, site):
     warm(client, *PAGES)
 
