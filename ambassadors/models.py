@@ -9,7 +9,7 @@ rules keep editors from building anything else.
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
@@ -20,7 +20,9 @@ from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.queries import public_pages
+from core.api import PublicPageField
+from core.visibility import is_public
+from home.queries import is_restricted, public_pages
 from home.seo import SOCIAL_IMAGE_SPEC
 
 from .blocks import StoryStreamBlock
@@ -58,9 +60,38 @@ def with_image(queryset, field, *filter_specs):
     return queryset.select_related(field).prefetch_related(renditions_prefetch(field, *filter_specs))
 
 
+def public_school_condition():
+    """True for a story whose school is live and behind no view restriction (in a query)."""
+    return Q(school__live=True) & ~is_restricted("school__path")
+
+
+def with_school_visibility(stories):
+    """`stories` knowing whether their school is public, for `published_school` (no query per story)."""
+    return stories.annotate(
+        school_is_public=ExpressionWrapper(public_school_condition(), BooleanField()),
+        school_visibility_of=F("school_id"),
+    )
+
+
+def public_or_none(page, name):
+    """
+    The page in `page`'s relation `name` (a story's school, a school's board) if it is live and
+    public, else None. Whether it is public comes from the query that loaded `page`, where that
+    annotated it (`with_school_visibility`), else from one query, remembered on `page`.
+    """
+    related = getattr(page, name)
+    if related is None or not related.live:
+        return None
+    known = page.__dict__.get(f"{name}_is_public")
+    if known is None or page.__dict__.get(f"{name}_visibility_of") != related.pk:
+        known = is_public(related)
+        page.__dict__.update({f"{name}_is_public": known, f"{name}_visibility_of": related.pk})
+    return related if known else None
+
+
 def card_columns(stories):
     """`stories` with only what their cards show: the card's columns, the school, the portrait."""
-    return stories.select_related("school", "portrait").only(*STORY_CARD_FIELDS)
+    return with_school_visibility(stories.select_related("school", "portrait").only(*STORY_CARD_FIELDS))
 
 
 def story_cards(stories):
@@ -232,8 +263,8 @@ class SchoolPage(Page):
 
     @property
     def published_board(self):
-        board = self.board
-        return board if board is not None and board.live else None
+        """The board, if its page is live and public: a draft or private board is never named or linked."""
+        return public_or_none(self, "board")
 
     api_fields = [
         APIField("kind"),
@@ -241,7 +272,7 @@ class SchoolPage(Page):
         APIField("province"),
         APIField("educational_concept"),
         APIField("population"),
-        APIField("board"),
+        APIField("board", serializer=PublicPageField()),
         APIField("website"),
     ]
 
@@ -369,7 +400,7 @@ class AmbassadorPage(Page):
     # Read-only in the public API (/api/v2/); the ambassador's account stays out of it.
     api_fields = [
         APIField("role"),
-        APIField("school"),
+        APIField("school", serializer=PublicPageField()),
         APIField("portrait"),
         APIField("quote"),
         APIField("introduction"),
@@ -382,7 +413,9 @@ class AmbassadorPage(Page):
         index.SearchField("quote"),
         index.SearchField("introduction"),
         index.SearchField("body"),
-        index.RelatedFields("school", [index.SearchField("title"), index.SearchField("place")]),
+        # The school's name and place, only while the school is public (reindexed when that
+        # changes: ambassadors/signal_handlers.py).
+        index.SearchField("public_school_text"),
         index.FilterField("school"),
     ]
 
@@ -392,11 +425,22 @@ class AmbassadorPage(Page):
     # Fetched with the page when it is served (home.models.HomePage.route).
     serve_select_related = ("school", "portrait")
 
+    @classmethod
+    def annotate_for_serving(cls, queryset):
+        return with_school_visibility(queryset)
+
     @property
     def published_school(self):
-        """The school, if its page is live: a draft school is never named or linked publicly."""
-        school = self.school
-        return school if school is not None and school.live else None
+        """
+        The school, if its page is live and public: a draft school, or one behind a view
+        restriction (its own or an ancestor's), is never named or linked publicly.
+        """
+        return public_or_none(self, "school")
+
+    def public_school_text(self):
+        """What the search index holds of the school: its name and place, only while it is public."""
+        school = self.published_school
+        return f"{school.title} {school.place}" if school is not None else ""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

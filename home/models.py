@@ -26,7 +26,10 @@ def specific_for_serving(page):
     related = getattr(model, "serve_select_related", ()) if model is not None else ()
     if not related or isinstance(page, model):
         return page.specific
-    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    queryset = model._default_manager.select_related(*related)
+    # And what the type annotates for its template (whether a story's school is public).
+    annotate = getattr(model, "annotate_for_serving", None)
+    specific = (annotate(queryset) if annotate else queryset).get(pk=page.pk)
     # What `Page.specific` would carry over, such as the parent found while routing.
     for name, value in page.__dict__.items():
         specific.__dict__.setdefault(name, value)
@@ -111,9 +114,16 @@ class HomePage(Page):
         stories = story_cards(public_pages(AmbassadorPage.objects.live().filter(pk__in=story_ids))).in_bulk()
         return [stories[pk] for pk in story_ids if pk in stories]
 
+    def get_published_cta_page(self):
+        """The page the call to action leads to, if it is live and public (one query, as the relation)."""
+        if self.cta_page_id is None:
+            return None
+        return public_pages(Page.objects.live().filter(pk=self.cta_page_id)).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_stories"] = self.get_featured_stories()
+        context["cta_page"] = self.get_published_cta_page()
         return context
 
     class Meta:
