@@ -80,6 +80,8 @@ MIDDLEWARE = [
     # Security headers (issue 6): CSP with a nonce per response, Permissions-Policy.
     "home.security.SitePolicyCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # A 400 for NUL bytes in the path or parameters, before the cache or any view sees them.
+    "core.bad_input.RejectNulBytesMiddleware",
     # Anonymous GETs of public pages from the cache, before sessions and the database.
     "home.page_cache.PageCacheMiddleware",
     # The Site, settings and menu of public pages from the shared cache (home/site_context.py).
@@ -287,6 +289,9 @@ THROTTLED_VIEWS = {
     "wagtailcore_authenticate_with_password": (int(os.environ.get("PAGE_PASSWORD_RATE_LIMIT", "10")), 900),
     "wagtailadmin_password_reset": (int(os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5")), 3600),
 }
+
+# A refused CSRF token gets a Dutch page that says what to do (templates/403_csrf.html).
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 
 # Full-page cache of public pages (home/page_cache.py); 0 switches it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
