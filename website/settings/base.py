@@ -290,6 +290,10 @@ THROTTLED_VIEWS = {
     "wagtailadmin_password_reset": (int(os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5")), 3600),
 }
 
+# The reset form's work (lookup, token, email) waits until the response is out, so known and
+# unknown addresses get their answer in the same time (core/password_reset.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.password_reset.DeferredPasswordResetForm"
+
 # A refused CSRF token gets a Dutch page that says what to do (templates/403_csrf.html).
 CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 
