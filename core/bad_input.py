@@ -7,8 +7,8 @@ on it too). One check here, for the path and every GET and POST parameter (names
 values), spares each view and API filter its own.
 """
 
-from django.http import JsonResponse
-from django.template.response import TemplateResponse
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 NUL = "\x00"
@@ -24,7 +24,7 @@ def bad_request(request, message):
     if request.path.startswith(API_PREFIX):
         response = JsonResponse({"message": message}, status=400)
     else:
-        response = TemplateResponse(request, "400.html", {"message": message}, status=400)
+        response = HttpResponse(render_to_string("400.html", {"message": message}, request), status=400)
     response["Cache-Control"] = "no-store"
     return response
 
@@ -37,5 +37,8 @@ class RejectNulBytesMiddleware:
         if NUL in request.path or _has_nul(request.GET):
             return bad_request(request, _("Het adres bevat een ongeldig teken (een nul-byte). Controleer de link."))
         if request.method == "POST" and _has_nul(request.POST):
-            return bad_request(request, _("Het formulier bevat een ongeldig teken (een nul-byte). Haal het weg en verstuur het opnieuw."))
+            return bad_request(
+                request,
+                _("Het formulier bevat een ongeldig teken (een nul-byte). Haal het weg en verstuur het opnieuw."),
+            )
         return self.get_response(request)

@@ -77,10 +77,93 @@ def test_odd_api_parameters_never_cause_a_500(client, story, endpoint, query):
     assert response.status_code in (200, 400, 404), response.content[:300]
 
 
-ODD_SEARCHES = ["%00", LONG, "a%20OR%20%22b", "%22", "(((((a", "a%20AND%20NOT", "%FF%FE", "*", "a%20NEAR(b", "-", "%22%22%22"]
+ODD_SEARCHES = [
+    "%00",
+    LONG,
+    "a%20OR%20%22b",
+    "%22",
+    "(((((a",
+    "a%20AND%20NOT",
+    "%FF%FE",
+    "*",
+    "a%20NEAR(b",
+    "-",
+    "%22%22%22",
+]
 
 
 @pytest.mark.parametrize("query", ODD_SEARCHES)
 def test_odd_site_searches_never_cause_a_500(client, story, query):
     response = client.get(f"/zoeken/?q={query}")
     assert response.status_code in (200, 400), response.content[:300]
+
+
+def test_nul_bytes_in_the_address_get_a_dutch_400(client, story):
+    for url in ["/ambassadeurs/?concept=%00", "/ambassadeurs/?%00=1", "/zoeken/?q=a%00b", "/ambassadeurs/%00/"]:
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert "Ongeldig verzoek" in response.text
+        assert "nul-byte" in response.text
+
+
+def test_nul_bytes_in_the_api_get_a_json_400(client, story):
+    response = client.get("/api/v2/pages/?search=%00")
+    assert response.status_code == 400
+    assert "nul-byte" in response.json()["message"]
+
+
+def test_api_says_what_is_wrong_with_a_search(client, story):
+    assert "search_operator" in client.get("/api/v2/pages/?search=a&search_operator=xor").json()["message"]
+    assert "100" in client.get(f"/api/v2/pages/?search={LONG}").json()["message"]
+    assert "offset" in client.get("/api/v2/images/?offset=99999999999999999999999").json()["message"]
+
+
+def test_nul_bytes_in_the_contact_form_get_a_dutch_400_and_nothing_is_stored(client, contact_page):
+    from contact.factories import contact_form_data
+    from contact.models import ContactRequest
+
+    response = client.post(contact_page.url, contact_form_data(question="Hallo\x00daar"))
+    assert response.status_code == 400
+    assert "Het formulier bevat een ongeldig teken" in response.text
+    assert not ContactRequest.objects.exists()
+
+
+def test_a_quote_in_the_site_search_still_finds_the_story(client, story):
+    response = client.get('/zoeken/?q="Magda')
+    assert response.status_code == 200
+    assert "Magda Nijmeijer" in response.text
+
+
+def test_403_and_csrf_failure_pages_are_dutch(client, home_page, settings):
+    from django.core.exceptions import PermissionDenied, SuspiciousOperation
+    from django.urls import path
+
+    from website import urls
+
+    def refuse(request):
+        raise PermissionDenied
+
+    def suspicious(request):
+        raise SuspiciousOperation("odd")
+
+    settings.ROOT_URLCONF = type(
+        "Urls",
+        (),
+        {
+            "urlpatterns": [path("weiger/", refuse), path("vreemd/", suspicious), *urls.urlpatterns],
+            "handler400": urls.handler400,
+            "handler403": urls.handler403,
+            "handler500": urls.handler500,
+        },
+    )
+    forbidden = client.get("/weiger/")
+    assert forbidden.status_code == 403
+    assert "Geen toegang" in forbidden.text
+    bad = client.get("/vreemd/")
+    assert bad.status_code == 400
+    assert "Ongeldig verzoek" in bad.text
+
+    csrf_client = Client(enforce_csrf_checks=True)
+    refused = csrf_client.post("/admin/login/", {"username": "x", "password": "y"})
+    assert refused.status_code == 403
+    assert "Formulier verlopen" in refused.text

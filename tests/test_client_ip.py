@@ -22,7 +22,11 @@ PROXY = "10.0.0.1"  # REMOTE_ADDR: the innermost proxy
 HEADERS = {
     0: {"forged": "1.2.3.4", "real": "", "other": "5.6.7.8"},
     1: {"forged": f"1.2.3.4, {VISITOR}", "real": VISITOR, "other": OTHER_VISITOR},
-    2: {"forged": f"1.2.3.4, {VISITOR}, 10.0.0.9", "real": f"{VISITOR}, 10.0.0.9", "other": f"{OTHER_VISITOR}, 10.0.0.9"},
+    2: {
+        "forged": f"1.2.3.4, {VISITOR}, 10.0.0.9",
+        "real": f"{VISITOR}, 10.0.0.9",
+        "other": f"{OTHER_VISITOR}, 10.0.0.9",
+    },
 }
 
 

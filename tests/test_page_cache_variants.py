@@ -33,7 +33,9 @@ def stored_keys(monkeypatch):
 
 @pytest.fixture
 def stories(ambassador_index, school_index):
-    montessori = SchoolPageFactory(parent=school_index, title="Kingschool", place="Denekamp", educational_concept="montessori")
+    montessori = SchoolPageFactory(
+        parent=school_index, title="Kingschool", place="Denekamp", educational_concept="montessori"
+    )
     dalton = SchoolPageFactory(parent=school_index, title="De Esch", place="Almelo", educational_concept="dalton")
     AmbassadorPageFactory(parent=ambassador_index, title="Magda Nijmeijer", school=montessori)
     AmbassadorPageFactory(parent=ambassador_index, title="Anje Bechtel", school=dalton)
