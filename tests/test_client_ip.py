@@ -90,7 +90,7 @@ def test_login_lockout_sees_through_forged_forwarded_for(client, settings, axes_
     get_user_model().objects.create_superuser("redacteur", "redactie@example.test", "juist-wachtwoord-42")
     headers = HEADERS[proxies]
 
-    def login(forwarded_for, password="fout"):
+    def login(forwarded_for, password="fout"):  # noqa: S107
         meta = {"REMOTE_ADDR": PROXY if proxies else VISITOR}
         if forwarded_for:
             meta["HTTP_X_FORWARDED_FOR"] = forwarded_for

@@ -18,7 +18,6 @@ from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
-
 # As long as the site's own search box allows (search/views.py).
 MAX_SEARCH_LENGTH = 100
 MAX_OFFSET = 100_000

@@ -292,7 +292,7 @@ THROTTLED_VIEWS = {
 
 # The reset form's work (lookup, token, email) waits until the response is out, so known and
 # unknown addresses get their answer in the same time (core/password_reset.py).
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.password_reset.DeferredPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.password_reset.DeferredPasswordResetForm"  # noqa: S105 (a class path)
 
 # A refused CSRF token gets a Dutch page that says what to do (templates/403_csrf.html).
 CSRF_FAILURE_VIEW = "home.views.csrf_failure"
