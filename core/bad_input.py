@@ -1,10 +1,11 @@
 """
-Requests carrying a NUL byte get a 400, before any view sees them.
+Addresses carrying a NUL byte get a 400, before the page cache or any view sees them.
 
-No form field or filter of the site has a use for NUL, and PostgreSQL refuses it in text, so
-a NUL that reached a query would be a 500 in production (SQLite's full-text search trips
-on it too). One check here, for the path and every GET and POST parameter (names and
-values), spares each view and API filter its own.
+No page, filter or API parameter of the site has a use for NUL, and PostgreSQL refuses it in
+text, so a NUL that reached a query would be a 500 in production (SQLite's full-text search
+trips on it too). One check here, for the path and every GET parameter (names and values),
+spares each view and API filter its own. Form posts are left to the forms: Django's text
+fields refuse NUL with a message by the field, and the form keeps what the visitor typed.
 """
 
 from django.http import HttpResponse, JsonResponse
@@ -36,9 +37,4 @@ class RejectNulBytesMiddleware:
     def __call__(self, request):
         if NUL in request.path or _has_nul(request.GET):
             return bad_request(request, _("Het adres bevat een ongeldig teken (een nul-byte). Controleer de link."))
-        if request.method == "POST" and _has_nul(request.POST):
-            return bad_request(
-                request,
-                _("Het formulier bevat een ongeldig teken (een nul-byte). Haal het weg en verstuur het opnieuw."),
-            )
         return self.get_response(request)

@@ -118,13 +118,14 @@ def test_api_says_what_is_wrong_with_a_search(client, story):
     assert "offset" in client.get("/api/v2/images/?offset=99999999999999999999999").json()["message"]
 
 
-def test_nul_bytes_in_the_contact_form_get_a_dutch_400_and_nothing_is_stored(client, contact_page):
+def test_nul_bytes_in_a_form_get_the_fields_message_and_the_input_is_kept(client, contact_page):
     from contact.factories import contact_form_data
     from contact.models import ContactRequest
 
-    response = client.post(contact_page.url, contact_form_data(question="Hallo\x00daar"))
-    assert response.status_code == 400
-    assert "Het formulier bevat een ongeldig teken" in response.text
+    response = client.post(contact_page.url, contact_form_data(name="Jeroen\x00", question="Hallo daar"))
+    assert response.status_code == 200
+    assert "Null-tekens zijn niet toegestaan." in response.text
+    assert "Hallo daar" in response.text
     assert not ContactRequest.objects.exists()
 
 
