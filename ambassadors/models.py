@@ -298,6 +298,8 @@ class AmbassadorIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["ambassadors.AmbassadorPage"]
     max_count = 1
+    # The query parameters that make a variant of this page in the page cache (home/page_cache.py).
+    cache_variant_parameters = ("concept", "provincie", "plaats", "populatie", "page")
 
     def get_stories(self):
         """Published stories, with what their cards show fetched in a fixed number of queries."""
@@ -312,6 +314,11 @@ class AmbassadorIndexPage(Page):
         context["filter_form"] = filter_form
         paginator = CountedPaginator(filter_form.apply(stories), STORIES_PER_PAGE, count=filter_form.count())
         context["stories"] = paginator.get_page(request.GET.get("page"))
+        # Only known filter values and an existing page number are worth a cache entry.
+        context["page_cache_variant"] = filter_form.is_valid() and request.GET.get("page") in (
+            None,
+            str(context["stories"].number),
+        )
         return context
 
     class Meta:

@@ -14,6 +14,9 @@ from .api import api_router
 
 # A friendly 503 (not a 500) when the database cannot be reached; see home/views.py.
 handler500 = "home.views.server_error"
+# Dutch, self-contained error pages in the same style (templates/400.html, 403.html).
+handler400 = "home.views.bad_request"
+handler403 = "home.views.permission_denied"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
