@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.api import PublicPageField
+from core.pages import SitePage
 from core.visibility import is_public
 from home.queries import is_restricted, public_pages
 from home.seo import SOCIAL_IMAGE_SPEC
@@ -148,7 +149,7 @@ class Population(models.TextChoices):
     MOSTLY_LOWER_EDUCATED = "lager-opgeleid", _("Overwegend lager opgeleide ouders")
 
 
-class SchoolIndexPage(Page):
+class SchoolIndexPage(SitePage, Page):
     introduction = models.TextField(_("inleiding"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -167,7 +168,7 @@ class SchoolIndexPage(Page):
         verbose_name = _("overzicht van scholen")
 
 
-class SchoolPage(Page):
+class SchoolPage(SitePage, Page):
     """A primary school, or a school board ("stichting") with several schools."""
 
     kind = models.CharField(_("soort"), max_length=10, choices=SchoolKind.choices, default=SchoolKind.SCHOOL)
@@ -290,7 +291,7 @@ class SchoolPage(Page):
         verbose_name_plural = _("scholen")
 
 
-class AmbassadorIndexPage(Page):
+class AmbassadorIndexPage(SitePage, Page):
     introduction = models.TextField(_("inleiding"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -325,7 +326,7 @@ class AmbassadorIndexPage(Page):
         verbose_name = _("overzicht van ambassadeurs")
 
 
-class AmbassadorPage(Page):
+class AmbassadorPage(SitePage, Page):
     """
     The story of one ambassador: a school director who uses the Glans-techniek.
 

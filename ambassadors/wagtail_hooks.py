@@ -6,6 +6,7 @@ Admin hooks: the workflow cannot be skipped, the ambassador's "Mijn verhaal" pan
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -21,8 +22,9 @@ NO_DIRECT_PUBLISH = _(
 )
 
 
-# Nobody skips the workflow, superusers included: in Wagtail, whoever may publish can
-# publish their own edit directly. Pages publish only when the last step approves them.
+# Nobody skips the workflow, superusers included: the page permission tester
+# (core/permissions.py) lets nobody publish, on any route. These hooks only say so in Dutch
+# where Wagtail would silently save a draft or show a generic refusal.
 
 
 def _refuse_direct_publish(request, page):
@@ -59,17 +61,16 @@ def refuse_published_copies(request, page):
     return None
 
 
-# In Wagtail, "change" permission alone lets a user delete a page that is not live, and
-# "publish" lets them delete live ones. Here deleting takes "add" permission (Marketing:
-# pages that are not live) or a superuser: an ambassador never deletes their story, and a
-# moderator takes a page off the site by unpublishing it.
-NO_DELETE = _("Je mag deze pagina niet verwijderen.")
+# Who may delete what is decided by the page permission tester (core/permissions.py), which
+# every view, bulk action and API action asks; these hooks only give a clearer message.
+NO_DELETE = _(
+    "Je mag deze pagina niet verwijderen. Marketing verwijdert alleen pagina's die niet op de site "
+    "staan en waaronder niets op de site staat; laat een pagina eerst door een moderator offline halen."
+)
 
 
 def may_delete(user, page):
-    if user.is_superuser:
-        return True
-    return "add" in page.permissions_for_user(user).permissions
+    return page.permissions_for_user(user).can_delete()
 
 
 @hooks.register("before_delete_page")
@@ -80,14 +81,22 @@ def refuse_delete_with_change_only(request, page):
     return None
 
 
+def _back_to_next(request):
+    """Back to ?next= when it is a path on this site, else to the dashboard."""
+    next_url = request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(next_url)
+    return redirect(reverse("wagtailadmin_home"))
+
+
 @hooks.register("before_bulk_action")
 def refuse_bulk_publish_and_delete(request, action_type, objects, action_class_instance):
     if action_type == "publish":
         messages.error(request, NO_DIRECT_PUBLISH)
-        return redirect(request.GET.get("next") or reverse("wagtailadmin_home"))
+        return _back_to_next(request)
     if action_type == "delete" and not all(may_delete(request.user, page) for page in objects):
         messages.error(request, NO_DELETE)
-        return redirect(request.GET.get("next") or reverse("wagtailadmin_home"))
+        return _back_to_next(request)
     return None
 
 

@@ -16,6 +16,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.pages import SitePage
+
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 # Single-line fields end up in email headers and CSV cells: no line breaks or control characters.
@@ -160,7 +162,7 @@ class ContactRequestStatusChange(models.Model):
         return f"{self.get_old_status_display()} → {self.get_new_status_display()}"
 
 
-class ContactPage(RoutablePageMixin, Page):
+class ContactPage(SitePage, RoutablePageMixin, Page):
     """
     /contact/: the request form, with a text editors can change.
 

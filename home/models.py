@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ambassadors.blocks import ImageBlock, QuoteBlock, ResultBlock, VideoBlock
+from core.pages import SitePage
 from home.queries import public_pages
 
 INTRODUCTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -36,7 +37,7 @@ def specific_for_serving(page):
     return specific
 
 
-class HomePage(Page):
+class HomePage(SitePage, Page):
     hero_title = models.CharField(_("kop"), max_length=120)
     hero_text = models.TextField(_("tekst onder de kop"), max_length=400, blank=True)
     introduction = RichTextField(
@@ -145,7 +146,7 @@ class HomePageFeaturedStory(Orderable):
         verbose_name = _("uitgelicht verhaal")
 
 
-class ContentPage(Page):
+class ContentPage(SitePage, Page):
     """A general page, such as "Over de Glans-techniek" or the privacy statement."""
 
     introduction = models.TextField(_("inleiding"), max_length=600, blank=True)

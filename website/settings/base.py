@@ -196,6 +196,8 @@ CONTACT_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("CONTACT_NOTIFICATION_MAX
 # Wagtail
 WAGTAIL_SITE_NAME = "Glans-techniek"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Pages go live only through the workflow's last approval (core/workflow.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "core.workflow.publish_approved_workflow_state"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
