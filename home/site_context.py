@@ -25,6 +25,7 @@ from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
+from core.visibility import is_public
 from home import cache_versions
 from home.queries import public_pages
 
@@ -80,7 +81,8 @@ def build(request):
         organisation=organisation,
         menu=[MenuItem(page.title, page.get_url(request), page.url_path) for page in menu_pages],
         contact_url=contact_page.get_url(request) if contact_page else "",
-        privacy_url=privacy_page.get_url(request) if privacy_page else "",
+        # A draft or restricted privacy page is not linked (the contact form and every footer link it).
+        privacy_url=privacy_page.get_url(request) if privacy_page and is_public(privacy_page) else "",
         site_root_paths=Site.get_site_root_paths(),
     )
 

@@ -13,7 +13,7 @@ from wagtail.models import PageViewRestriction
 
 from ambassadors.factories import AmbassadorPageFactory, BoardPageFactory, SchoolPageFactory
 from home.factories import ContentPageFactory, ImageFactory
-from home.models import HomePageFeaturedStory
+from home.models import HomePageFeaturedStory, OrganisationSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -261,3 +261,26 @@ def test_search_forgets_a_school_moved_below_a_restriction(client, site, home_pa
 
     assert "Anje Bechtel" not in search_titles(client, SCHOOL)[1]
     assert api(client, "/api/v2/pages/", search=SCHOOL)["items"] == []
+
+
+@pytest.mark.parametrize("hide", HIDE)
+def test_the_contact_forms_ambassador_choice_names_no_hidden_school(client, site, contact_page, hide):
+    assert f"Anje Bechtel ({SCHOOL})" in html(client, "/contact/")
+    hide(site["school"])
+    page = html(client, "/contact/")
+    assert "Anje Bechtel" in page
+    assert SCHOOL not in page
+
+
+# Not `above`: the privacy page's parent is the home page itself.
+@pytest.mark.parametrize("hide", [draft, login_only, password, groups])
+def test_footer_and_contact_form_link_no_hidden_privacy_page(client, site, home_page, contact_page, hide):
+    privacy = ContentPageFactory(parent=home_page, title="Privacyverklaring", slug="privacy")
+    organisation = OrganisationSettings.objects.get()
+    organisation.privacy_page = privacy
+    organisation.save()
+    for path in ("/", "/contact/"):
+        assert 'href="/privacy/"' in html(client, path), path
+    hide(privacy)
+    for path in ("/", "/contact/"):
+        assert 'href="/privacy/"' not in html(client, path), path
