@@ -20,6 +20,7 @@ from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.image_choice import ImageChoicePageForm
 from home.queries import public_pages
 from home.seo import SOCIAL_IMAGE_SPEC
 
@@ -137,6 +138,8 @@ class SchoolIndexPage(Page):
 
 class SchoolPage(Page):
     """A primary school, or a school board ("stichting") with several schools."""
+
+    base_form_class = ImageChoicePageForm
 
     kind = models.CharField(_("soort"), max_length=10, choices=SchoolKind.choices, default=SchoolKind.SCHOOL)
     place = models.CharField(_("plaats"), max_length=100, help_text=_("Bijvoorbeeld Denekamp of Enschede."))
@@ -294,6 +297,8 @@ class AmbassadorPage(Page):
     user account of the ambassador, who may then edit this one page: see `ambassadors.access`
     for how ("a page permission of their own") and docs/workflow.md.
     """
+
+    base_form_class = ImageChoicePageForm
 
     role = models.CharField(
         _("functie"),

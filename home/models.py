@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ambassadors.blocks import ImageBlock, QuoteBlock, ResultBlock, VideoBlock
+from core.image_choice import ImageChoicePageForm
 from home.queries import public_pages
 
 INTRODUCTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -34,6 +35,8 @@ def specific_for_serving(page):
 
 
 class HomePage(Page):
+    base_form_class = ImageChoicePageForm
+
     hero_title = models.CharField(_("kop"), max_length=120)
     hero_text = models.TextField(_("tekst onder de kop"), max_length=400, blank=True)
     introduction = RichTextField(
@@ -137,6 +140,8 @@ class HomePageFeaturedStory(Orderable):
 
 class ContentPage(Page):
     """A general page, such as "Over de Glans-techniek" or the privacy statement."""
+
+    base_form_class = ImageChoicePageForm
 
     introduction = models.TextField(_("inleiding"), max_length=600, blank=True)
     body = StreamField(
