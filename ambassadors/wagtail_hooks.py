@@ -168,3 +168,6 @@ def invite_button(page, user, next_url=None, view_name=None):
             icon_name="mail",
             priority=60,
         )
+
+
+from . import admin_privacy  # noqa: E402, F401  (ambassadors' view of the admin: no drafts or staff names of others)
