@@ -1,6 +1,7 @@
 """
 What an ambassador sees in the admin: their own story, and of everything else only what the
-public site shows too. No other page's draft title and no staff names.
+public site shows too. No other page's draft title and no staff names. The same holds for
+admin users without page rights (the secretariat, who work the contact inbox).
 
 - Admin views they have no use for (reports, site and page history, workflow history, bulk
   actions, form submissions) are refused by `AmbassadorAdminScopeMiddleware`, one list for all
@@ -46,17 +47,27 @@ HIDDEN_VIEWS = {
 CHOOSER_BROWSE_VIEW = "wagtailadmin_choose_page_child"
 
 
+def has_staff_page_rights(user):
+    """Superusers, and whoever holds a page permission other than a story's own (Marketing, Moderatoren)."""
+    if user.is_superuser:
+        return True
+    if not hasattr(user, "_has_staff_page_rights"):
+        user._has_staff_page_rights = (
+            GroupPagePermission.objects.filter(group__user=user)
+            .exclude(group__name__startswith=f"{STORY_GROUP_PREFIX} ")
+            .exists()
+        )
+    return user._has_staff_page_rights
+
+
 def is_ambassador(user):
     """Someone whose only page permissions are their stories' own (ambassadors/access.py)."""
-    if not user.is_authenticated or user.is_superuser:
-        return False
-    if not hasattr(user, "_is_ambassador"):
-        story_groups = story_group_for_user(user)
-        other_page_permissions = GroupPagePermission.objects.filter(group__user=user).exclude(
-            group__name__startswith=f"{STORY_GROUP_PREFIX} "
-        )
-        user._is_ambassador = story_groups.exists() and not other_page_permissions.exists()
-    return user._is_ambassador
+    return user.is_authenticated and not has_staff_page_rights(user) and story_group_for_user(user).exists()
+
+
+def sees_public_titles_only(user):
+    """Ambassadors, and admin users without page rights (the secretariat): no drafts of others."""
+    return user.is_authenticated and not has_staff_page_rights(user)
 
 
 def pages_with_public_titles(user, pages):
@@ -136,7 +147,7 @@ class AmbassadorAdminScopeMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = getattr(request, "user", None)
-        if user is None or not is_ambassador(user) or not _hidden_from_ambassadors(request, view_kwargs):
+        if user is None or not sees_public_titles_only(user) or not _hidden_from_ambassadors(request, view_kwargs):
             return None
         messages.error(request, NOT_FOR_AMBASSADORS)
         return redirect("wagtailadmin_home")
@@ -144,18 +155,18 @@ class AmbassadorAdminScopeMiddleware:
 
 @hooks.register("construct_reports_menu")
 def hide_reports_from_ambassadors(request, menu_items):
-    if is_ambassador(request.user):
+    if sees_public_titles_only(request.user):
         menu_items.clear()
 
 
 @hooks.register("construct_main_menu")
 def hide_forms_menu_from_ambassadors(request, menu_items):
-    if is_ambassador(request.user):
+    if sees_public_titles_only(request.user):
         menu_items[:] = [item for item in menu_items if item.name not in {"forms", "reports"}]
 
 
 @hooks.register("construct_page_chooser_queryset")
 def chooser_shows_ambassadors_public_titles(pages, request):
-    if is_ambassador(request.user):
+    if sees_public_titles_only(request.user):
         return pages_with_public_titles(request.user, pages)
     return pages

@@ -124,6 +124,22 @@ def test_views_ambassadors_do_not_need_are_refused_and_hidden(client, anje, scen
     assert Page.objects.filter(pk=scene["magda"]).exists()
 
 
+def test_admin_users_without_page_rights_see_no_drafts_either(client, scene):
+    secretary = make_user("secretaris", "Secretariaat")
+    client.force_login(secretary)
+
+    for url in [
+        f"/admin/choose-page/{scene['index']}/",
+        "/admin/choose-page/search/?q=Magda",
+        f"/admin/choose-page/{scene['magda']}/",
+        f"/admin/bulk/wagtailcore/page/delete/?id={scene['magda']}",
+        "/admin/reports/site-history/",
+    ]:
+        body = body_of(client.get(url))
+        for secret in SECRETS:
+            assert secret.lower() not in body.lower(), (url, secret)
+
+
 def test_the_page_chooser_offers_ambassadors_live_titles_and_their_own_story(client, anje, scene):
     client.force_login(anje)
 
