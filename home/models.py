@@ -35,8 +35,6 @@ def specific_for_serving(page):
 
 
 class HomePage(Page):
-    base_form_class = ImageChoicePageForm
-
     hero_title = models.CharField(_("kop"), max_length=120)
     hero_text = models.TextField(_("tekst onder de kop"), max_length=400, blank=True)
     introduction = RichTextField(

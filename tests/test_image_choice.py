@@ -9,12 +9,14 @@ from django.db.models import ForeignKey
 from django.urls import reverse
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Collection, get_page_models
 
 from ambassadors.access import story_collection, story_group_for_user
 from ambassadors.models import AmbassadorPage, SchoolPage
 from core.image_choice import IMAGE_NOT_CHOOSABLE, ImageChoiceFormMixin
 from home.factories import ImageFactory
+from home.models import ContentPage
 from tests.workflow_fixtures import edit_url, story_form_data
 
 pytestmark = pytest.mark.django_db
@@ -178,12 +180,19 @@ def test_marketing_may_attach_any_image(client, marketing, anje_story, magda_ima
     assert AmbassadorPage.objects.get(pk=anje_story.pk).get_latest_revision_as_object().portrait_id == magda_image.pk
 
 
+def has_image_block(block):
+    children = list(getattr(block, "child_blocks", {}).values())
+    if hasattr(block, "child_block"):  # ListBlock
+        children.append(block.child_block)
+    return isinstance(block, ImageChooserBlock) or any(has_image_block(child) for child in children)
+
+
 def has_image_fields(model):
     image_model = get_image_model()
     for field in model._meta.get_fields():
         if isinstance(field, ForeignKey) and field.related_model is image_model:
             return True
-        if isinstance(field, StreamField) and "ImageChooserBlock" in str(field.stream_block.deconstruct()):
+        if isinstance(field, StreamField) and has_image_block(field.stream_block):
             return True
     return False
 
@@ -191,6 +200,6 @@ def has_image_fields(model):
 def test_every_page_type_with_images_checks_the_choice():
     image_pages = [model for model in get_page_models() if has_image_fields(model)]
 
-    assert {AmbassadorPage, SchoolPage} <= set(image_pages)
+    assert {AmbassadorPage, SchoolPage, ContentPage} <= set(image_pages)
     for model in image_pages:
         assert issubclass(model.get_edit_handler().get_form_class(), ImageChoiceFormMixin), model
