@@ -26,11 +26,9 @@ from wagtail.models import GroupPagePermission, Page
 
 from .access import STORY_GROUP_PREFIX, story_group_for_user
 
-NOT_FOR_AMBASSADORS = _(
-    "Dit deel van de beheeromgeving is niet voor ambassadeurs. Je verhaal vind je op het dashboard."
-)
+NO_ACCESS = _("Je hebt geen toegang tot dit deel van de beheeromgeving. Kies op het dashboard wat je wilt doen.")
 
-# Whole URL namespaces, and single views (namespace:name), an ambassador never opens.
+# Whole URL namespaces, and single views (namespace:name), they never need.
 HIDDEN_NAMESPACES = {"wagtailadmin_reports", "wagtailforms", "wagtailadmin_workflows"}
 HIDDEN_VIEWS = {
     "wagtail_bulk_action",
@@ -40,9 +38,6 @@ HIDDEN_VIEWS = {
     "wagtailadmin_pages:revisions_index",
     "wagtailadmin_pages:workflow_history",
     "wagtailadmin_pages:workflow_history_detail",
-    "wagtailsites:history",
-    "wagtailusers_users:history",
-    "wagtailusers_groups:history",
 }
 CHOOSER_BROWSE_VIEW = "wagtailadmin_choose_page_child"
 
@@ -149,7 +144,7 @@ class AmbassadorAdminScopeMiddleware:
         user = getattr(request, "user", None)
         if user is None or not sees_public_titles_only(user) or not _hidden_from_ambassadors(request, view_kwargs):
             return None
-        messages.error(request, NOT_FOR_AMBASSADORS)
+        messages.error(request, NO_ACCESS)
         return redirect("wagtailadmin_home")
 
 

@@ -116,7 +116,7 @@ def test_views_ambassadors_do_not_need_are_refused_and_hidden(client, anje, scen
     ]:
         response = client.get(url, follow=True)
         assert response.redirect_chain[0][0] == reverse("wagtailadmin_home"), url
-        assert str(admin_privacy.NOT_FOR_AMBASSADORS) in response.text, url
+        assert str(admin_privacy.NO_ACCESS) in response.text, url
     client.post(f"/admin/bulk/wagtailcore/page/delete/?id={scene['magda']}")
 
     assert reverse("wagtailadmin_reports:site_history") not in dashboard.text
