@@ -10,6 +10,7 @@ from wagtail.models import Comment, Page
 from ambassadors import admin_privacy
 from ambassadors.factories import AmbassadorPageFactory
 from ambassadors.models import AmbassadorPage
+from tests.test_workflow import submit, workflow_action
 from tests.workflow_fixtures import make_user
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +169,19 @@ def test_wagtail_still_names_users_where_the_privacy_layer_expects():
     for module_name in admin_privacy.USER_NAMING_MODULES:
         module = __import__(module_name, fromlist=["get_user_display_name"])
         assert module.get_user_display_name is admin_privacy.user_display_name_for_viewer, module_name
+
+
+def test_a_review_comment_reaches_the_ambassador_without_the_reviewers_name(client, anje, anje_story):
+    author = make_user(f"auteur-{STAFF_MARK}", "Marketing", first_name="", last_name="")
+    reviewer = make_user(f"beoordelaar-{STAFF_MARK}", "Marketing", first_name="", last_name="")
+    submit(client, author, anje_story, answer="<p>Door de redactie herschreven.</p>")
+    client.force_login(reviewer)
+    workflow_action(client, anje_story, "reject", comment="Graag een foto van het schoolplein.")
+    client.force_login(anje)
+
+    dashboard = client.get(reverse("wagtailadmin_home")).text
+    editor = client.get(f"/admin/pages/{anje_story.pk}/edit/").text
+
+    assert "Graag een foto van het schoolplein." in dashboard
+    for body in (dashboard, editor):
+        assert STAFF_MARK not in body
