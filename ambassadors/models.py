@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.api import PublicPageField
+from core.image_choice import ImageChoicePageForm
 from core.pages import SitePage
 from core.visibility import is_public
 from home.queries import is_restricted, public_pages
@@ -170,6 +171,8 @@ class SchoolIndexPage(SitePage, Page):
 
 class SchoolPage(SitePage, Page):
     """A primary school, or a school board ("stichting") with several schools."""
+
+    base_form_class = ImageChoicePageForm
 
     kind = models.CharField(_("soort"), max_length=10, choices=SchoolKind.choices, default=SchoolKind.SCHOOL)
     place = models.CharField(_("plaats"), max_length=100, help_text=_("Bijvoorbeeld Denekamp of Enschede."))
@@ -395,7 +398,8 @@ class AmbassadorPage(SitePage, Page):
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
-    # Checks which accounts may be linked (the invitation's rule) before the editor saves.
+    # Checks which accounts may be linked (the invitation's rule) and which images may be
+    # chosen before the editor saves.
     base_form_class = AmbassadorPageForm
 
     # Only staff who may invite ambassadors see this field: an ambassador cannot hand their

@@ -199,3 +199,6 @@ def link_account_from_editor(request, page):
     if link_account(page, page.ambassador_account, linked_by=request.user, previous_id=change["previous_id"]):
         messages.warning(request, REVIEW_CANCELLED_ON_RELINK)
     return None
+
+
+from . import admin_privacy  # noqa: E402, F401  (ambassadors' view of the admin: no drafts or staff names of others)

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ambassadors.blocks import ImageBlock, QuoteBlock, ResultBlock, VideoBlock
+from core.image_choice import ImageChoicePageForm
 from core.pages import SitePage
 from home.queries import public_pages
 
@@ -148,6 +149,8 @@ class HomePageFeaturedStory(Orderable):
 
 class ContentPage(SitePage, Page):
     """A general page, such as "Over de Glans-techniek" or the privacy statement."""
+
+    base_form_class = ImageChoicePageForm
 
     introduction = models.TextField(_("inleiding"), max_length=600, blank=True)
     body = StreamField(
