@@ -12,12 +12,13 @@ field shows a Dutch message, and the rest of the filters still apply.
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Count
+from django.db.models import Case, CharField, Count, F, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from core.widgets import PlainSelect
 
 from .choices import EducationalConcept, Population, Province
+from .queries import public_school_condition
 
 # Which school field each filter reads.
 FILTER_FIELDS = {
@@ -26,6 +27,18 @@ FILTER_FIELDS = {
     "plaats": "school__place",
     "populatie": "school__population",
 }
+
+
+def public_school_values():
+    """
+    Per filter, an expression for the story's school value, or "" when the school is not live
+    and public: a draft or private school's place is neither offered nor matched.
+    """
+    condition = public_school_condition()
+    return {
+        f"filter_{name}": Case(When(condition, then=F(field)), default=Value(""), output_field=CharField())
+        for name, field in FILTER_FIELDS.items()
+    }
 
 
 def invalid_choice_message(what):
@@ -78,7 +91,8 @@ class StoryFilterForm(forms.Form):
     def _available_values(self, stories):
         # One query gives both the options and, per combination of values, the number of
         # stories: enough to count any filtered list without asking the database again.
-        rows = stories.order_by().values_list(*FILTER_FIELDS.values()).annotate(stories=Count("pk"))
+        values = public_school_values()
+        rows = stories.order_by().annotate(**values).values_list(*values).annotate(stories=Count("pk"))
         self.combinations = [(dict(zip(FILTER_FIELDS, row[:-1], strict=True)), row[-1]) for row in rows]
         available = {name: set() for name in FILTER_FIELDS}
         for values, _count in self.combinations:
@@ -124,7 +138,7 @@ class StoryFilterForm(forms.Form):
 
     def apply(self, stories):
         lookups = {FILTER_FIELDS[name]: value for name, value in self.active.items()}
-        return stories.filter(**lookups)
+        return stories.filter(public_school_condition(), **lookups) if lookups else stories
 
     def active_filter_links(self):
         """Per active filter: its label, the value shown, and the query string without it."""

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from core.image_choice import ImageChoicePageForm
 
 
 class InviteAmbassadorForm(forms.Form):
@@ -16,7 +17,7 @@ class InviteAmbassadorForm(forms.Form):
     )
 
 
-class AmbassadorPageForm(WagtailAdminPageForm):
+class AmbassadorPageForm(ImageChoicePageForm):
     """
     The story editor. Staff with the invite permission may link an account in the settings
     tab; the same rule as the invitation decides which accounts may be linked, and the

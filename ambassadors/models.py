@@ -9,66 +9,42 @@ rules keep editors from building anything else.
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model, get_image_model_string
-from wagtail.images.models import Filter
+from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.api import PublicPageField
+from core.image_choice import ImageChoicePageForm
 from core.pages import SitePage
 from core.queries import public_pages
-from core.seo import SOCIAL_IMAGE_SPEC
 
 from .blocks import StoryStreamBlock
 from .choices import EducationalConcept, Population, Province, SchoolKind
 from .filters import StoryFilterForm
 from .forms import AmbassadorPageForm
+from .queries import (
+    CARD_IMAGE_SPECS,
+    STORY_PORTRAIT_SPECS,
+    card_columns,
+    public_or_none,
+    renditions_prefetch,
+    story_cards,
+    with_image,
+    with_school_visibility,
+)
 from .structured_data import school_structured_data, story_structured_data
 from .workflow import AmbassadorConsentTask, ReviewGroupApprovalTask  # noqa: F401  (workflow task models)
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link"]
 
 
-# The renditions of a story card's portrait (templates/includes/story_card.html): one per
-# srcset width.
-CARD_IMAGE_SPECS = ("fill-400x400", "fill-800x800")
-# The columns a story card shows or links with. A list of cards loads only these: a story's
-# body, the largest column by far, and the school's texts stay in the database.
-PAGE_LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "live", "content_type", "locale")
-STORY_CARD_FIELDS = (*PAGE_LINK_FIELDS, "role", "quote", "portrait", "school__title", "school__place", "school__live")
-# The renditions of a story page's portrait: the {% picture %} in ambassador_page.html, and
-# the social-media image of its meta tags and structured data.
-STORY_PORTRAIT_SPECS = (*Filter.expand_spec(["format-{avif,webp}", "fill-{160x160,320x320}"]), SOCIAL_IMAGE_SPEC)
 STORIES_PER_PAGE = 12
-
-
-def renditions_prefetch(field, *filter_specs):
-    """Prefetch the renditions of the image in `field` for `filter_specs` (one query)."""
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs)
-    return Prefetch(f"{field}__renditions", queryset=renditions)
-
-
-def with_image(queryset, field, *filter_specs):
-    """
-    Join `field` (an image) and prefetch its renditions for `filter_specs`, so a list of
-    pages renders its images in a fixed number of queries, however long the list.
-    """
-    return queryset.select_related(field).prefetch_related(renditions_prefetch(field, *filter_specs))
-
-
-def card_columns(stories):
-    """`stories` with only what their cards show: the card's columns, the school, the portrait."""
-    return stories.select_related("school", "portrait").only(*STORY_CARD_FIELDS)
-
-
-def story_cards(stories):
-    """`stories` loaded for their cards, with the renditions of their portraits."""
-    return with_image(card_columns(stories), "portrait", *CARD_IMAGE_SPECS)
 
 
 class CountedPaginator(Paginator):
@@ -104,6 +80,8 @@ class SchoolIndexPage(SitePage, Page):
 
 class SchoolPage(SitePage, Page):
     """A primary school, or a school board ("stichting") with several schools."""
+
+    base_form_class = ImageChoicePageForm
 
     kind = models.CharField(_("soort"), max_length=10, choices=SchoolKind.choices, default=SchoolKind.SCHOOL)
     place = models.CharField(_("plaats"), max_length=100, help_text=_("Bijvoorbeeld Denekamp of Enschede."))
@@ -198,8 +176,8 @@ class SchoolPage(SitePage, Page):
 
     @property
     def published_board(self):
-        board = self.board
-        return board if board is not None and board.live else None
+        """The board, if its page is live and public: a draft or private board is never named or linked."""
+        return public_or_none(self, "board")
 
     api_fields = [
         APIField("kind"),
@@ -207,7 +185,7 @@ class SchoolPage(SitePage, Page):
         APIField("province"),
         APIField("educational_concept"),
         APIField("population"),
-        APIField("board"),
+        APIField("board", serializer=PublicPageField()),
         APIField("website"),
     ]
 
@@ -233,6 +211,8 @@ class AmbassadorIndexPage(SitePage, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["ambassadors.AmbassadorPage"]
     max_count = 1
+    # The query parameters that make a variant of this page in the page cache (core/page_cache.py).
+    cache_variant_parameters = ("concept", "provincie", "plaats", "populatie", "page")
 
     def get_stories(self):
         """Published stories, with what their cards show fetched in a fixed number of queries."""
@@ -245,6 +225,11 @@ class AmbassadorIndexPage(SitePage, Page):
         context["filter_form"] = filter_form
         paginator = CountedPaginator(filter_form.apply(stories), STORIES_PER_PAGE, count=filter_form.count())
         context["stories"] = paginator.get_page(request.GET.get("page"))
+        # Only known filter values and an existing page number are worth a cache entry.
+        context["page_cache_variant"] = filter_form.is_valid() and request.GET.get("page") in (
+            None,
+            str(context["stories"].number),
+        )
         return context
 
     class Meta:
@@ -320,7 +305,8 @@ class AmbassadorPage(SitePage, Page):
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
-    # Checks which accounts may be linked (the invitation's rule) before the editor saves.
+    # Checks which accounts may be linked (the invitation's rule) and which images may be
+    # chosen before the editor saves.
     base_form_class = AmbassadorPageForm
 
     # Only staff who may invite ambassadors see this field: an ambassador cannot hand their
@@ -333,7 +319,7 @@ class AmbassadorPage(SitePage, Page):
     # Read-only in the public API (/api/v2/); the ambassador's account stays out of it.
     api_fields = [
         APIField("role"),
-        APIField("school"),
+        APIField("school", serializer=PublicPageField()),
         APIField("portrait"),
         APIField("quote"),
         APIField("introduction"),
@@ -346,7 +332,9 @@ class AmbassadorPage(SitePage, Page):
         index.SearchField("quote"),
         index.SearchField("introduction"),
         index.SearchField("body"),
-        index.RelatedFields("school", [index.SearchField("title"), index.SearchField("place")]),
+        # The school's name and place, only while the school is public (reindexed when that
+        # changes: ambassadors/signal_handlers.py).
+        index.SearchField("public_school_text"),
         index.FilterField("school"),
     ]
 
@@ -356,11 +344,22 @@ class AmbassadorPage(SitePage, Page):
     # Fetched with the page when it is served (home.models.HomePage.route).
     serve_select_related = ("school", "portrait")
 
+    @classmethod
+    def annotate_for_serving(cls, queryset):
+        return with_school_visibility(queryset)
+
     @property
     def published_school(self):
-        """The school, if its page is live: a draft school is never named or linked publicly."""
-        school = self.school
-        return school if school is not None and school.live else None
+        """
+        The school, if its page is live and public: a draft school, or one behind a view
+        restriction (its own or an ancestor's), is never named or linked publicly.
+        """
+        return public_or_none(self, "school")
+
+    def public_school_text(self):
+        """What the search index holds of the school: its name and place, only while it is public."""
+        school = self.published_school
+        return f"{school.title} {school.place}" if school is not None else ""
 
     @classmethod
     def public_cards(cls, pks):

@@ -22,8 +22,9 @@ NO_DIRECT_PUBLISH = _(
 )
 
 
-# Nobody skips the workflow, superusers included: in Wagtail, whoever may publish can
-# publish their own edit directly. Pages publish only when the last step approves them.
+# Nobody skips the workflow, superusers included: the page permission tester
+# (core/permissions.py) lets nobody publish, on any route. These hooks only say so in Dutch
+# where Wagtail would silently save a draft or show a generic refusal.
 
 
 def _refuse_direct_publish(request, page):
@@ -63,8 +64,8 @@ def refuse_published_copies(request, page):
 # Who may delete what is decided by the page permission tester (core/permissions.py), which
 # every view, bulk action and API action asks; these hooks only give a clearer message.
 NO_DELETE = _(
-    "Je mag deze pagina niet verwijderen. Een pagina die op de site staat (of waaronder iets op de "
-    "site staat) wordt eerst offline gehaald door een moderator."
+    "Je mag deze pagina niet verwijderen. Marketing verwijdert alleen pagina's die niet op de site "
+    "staan en waaronder niets op de site staat; laat een pagina eerst door een moderator offline halen."
 )
 
 
@@ -198,3 +199,6 @@ def link_account_from_editor(request, page):
     if link_account(page, page.ambassador_account, linked_by=request.user, previous_id=change["previous_id"]):
         messages.warning(request, REVIEW_CANCELLED_ON_RELINK)
     return None
+
+
+from . import admin_privacy  # noqa: E402, F401  (ambassadors' view of the admin: no drafts or staff names of others)

@@ -67,6 +67,31 @@ def linked_since(page, moment):
     return PageLogEntry.objects.filter(page_id=page.pk, action=LINK_ACCOUNT_ACTION, timestamp__gte=moment).exists()
 
 
+def outdated_consent(workflow_state):
+    """
+    The ambassador's consent in `workflow_state` that a later change has outdated, or None.
+
+    A consent covers the text as it was when it was given (or passed by itself). Any revision
+    saved after it by someone other than the ambassador (a moderator's edit in the final step,
+    Marketing's edit after a rejection) is text the ambassador has not seen.
+    """
+    consent = (
+        workflow_state.task_states.filter(
+            task__in=AmbassadorConsentTask.objects.all(), status=TaskState.STATUS_APPROVED
+        )
+        .select_related("task")
+        .order_by("-finished_at", "-id")
+        .first()
+    )
+    if consent is None:
+        return None
+    ambassador = consent.task.specific.get_ambassador(workflow_state.content_object)
+    later = Revision.objects.for_instance(workflow_state.content_object).filter(created_at__gt=consent.finished_at)
+    if ambassador is not None:
+        later = later.exclude(user=ambassador)
+    return consent if later.exists() else None
+
+
 class ReviewGroupApprovalTask(AbstractGroupApprovalTask):
     """
     A group approval with four eyes: nobody approves a change they authored, superusers
@@ -76,6 +101,20 @@ class ReviewGroupApprovalTask(AbstractGroupApprovalTask):
 
     def _is_own_change(self, obj, user):
         return is_own_change(obj.current_workflow_state, user)
+
+    # A story goes live only as its ambassador consented to it: a step after the consent
+    # never starts, and never approves, on text changed since. The workflow goes back to the
+    # ambassador instead, and comes back to this step after their new consent.
+
+    def start(self, workflow_state, user=None):
+        consent = outdated_consent(workflow_state)
+        if consent is not None:
+            return consent.task.specific.start(workflow_state, user=user)
+        return super().start(workflow_state, user=user)
+
+    def _back_to_consent(self, task_state, consent, user):
+        task_state.cancel(user=user)
+        task_state.workflow_state.update(user=user, next_task=consent.task.specific)
 
     def get_actions(self, obj, user):
         if not super().get_actions(obj, user):
@@ -90,6 +129,10 @@ class ReviewGroupApprovalTask(AbstractGroupApprovalTask):
         # just before it performs the action, which makes the change their own.
         if action_name in APPROVE_ACTIONS and self._is_own_change(task_state.revision.content_object, user):
             raise PermissionDenied(_("Je kunt je eigen wijziging niet goedkeuren; een collega moet dat doen."))
+        if action_name in APPROVE_ACTIONS:
+            consent = outdated_consent(task_state.workflow_state)
+            if consent is not None:
+                return self._back_to_consent(task_state, consent, user)
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):

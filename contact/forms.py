@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ambassadors.models import AmbassadorPage
+from ambassadors.queries import with_school_visibility
 from core.queries import public_pages
 from core.widgets import PlainSelect
 
@@ -12,12 +13,14 @@ HONEYPOT_FIELD = "website"
 
 
 def contactable_ambassadors():
-    return public_pages(AmbassadorPage.objects.live()).select_related("school").order_by("title")
+    stories = public_pages(AmbassadorPage.objects.live()).select_related("school")
+    return with_school_visibility(stories).order_by("title")
 
 
 class AmbassadorChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.title} ({obj.school.title})" if obj.school else obj.title
+        school = obj.published_school  # a draft or restricted school is never named
+        return f"{obj.title} ({school.title})" if school else obj.title
 
 
 class ContactRequestForm(forms.ModelForm):

@@ -105,6 +105,8 @@ class ContactRequest(models.Model):
     visitor_notified_at = models.DateTimeField(_("bevestiging gemaild op"), null=True, blank=True)
     notification_attempts = models.PositiveIntegerField(_("verzendpogingen"), default=0)
     last_notification_error = models.TextField(_("laatste verzendfout"), blank=True)
+    # No confirmation for this request: its address had its day's share (contact/ratelimit.py).
+    visitor_confirmation_withheld = models.BooleanField(_("bevestiging achterwege gelaten"), default=False)
     # While set and in the future, one process owns the sending of this request's emails.
     notification_lease_until = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -124,7 +126,9 @@ class ContactRequest(models.Model):
 
     @property
     def is_fully_notified(self):
-        return self.secretariat_notified_at is not None and self.visitor_notified_at is not None
+        return self.secretariat_notified_at is not None and (
+            self.visitor_notified_at is not None or self.visitor_confirmation_withheld
+        )
 
     @property
     def ambassador_display(self):

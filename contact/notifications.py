@@ -130,7 +130,12 @@ def send_notifications(contact_request, site=None):
     try:
         # Read delivery state after taking the lease: another process may just have sent.
         contact_request.refresh_from_db()
-        pending = [(field, build) for field, build in NOTIFICATIONS if getattr(contact_request, field) is None]
+        pending = [
+            (field, build)
+            for field, build in NOTIFICATIONS
+            if getattr(contact_request, field) is None
+            and not (field == "visitor_notified_at" and contact_request.visitor_confirmation_withheld)
+        ]
         if not pending:
             return 0
         secretariat = get_secretariat(site)
@@ -162,6 +167,7 @@ def pending_notifications(max_attempts=None):
     """Requests with an email still to send, oldest first."""
     max_attempts = max_attempts if max_attempts is not None else settings.CONTACT_NOTIFICATION_MAX_ATTEMPTS
     return ContactRequest.objects.filter(
-        Q(secretariat_notified_at__isnull=True) | Q(visitor_notified_at__isnull=True),
+        Q(secretariat_notified_at__isnull=True)
+        | Q(visitor_notified_at__isnull=True, visitor_confirmation_withheld=False),
         notification_attempts__lt=max_attempts,
     ).order_by("created_at")

@@ -1,48 +1,34 @@
 """
-A per-client limit on stored contact requests, kept in Django's cache.
+The contact form's limits, kept in Django's cache (core/throttle.py; Redis in production,
+shared by every web server, so the limits hold across servers):
 
-In production the cache is Redis, shared by every web server, so the limit holds across
-servers; `cache.add` + `cache.incr` are atomic there (and in the local-memory cache).
+- stored requests per client address per window (CONTACT_RATE_LIMIT);
+- confirmation emails per recipient address per day (CONTACT_CONFIRMATIONS_PER_ADDRESS), so
+  the form cannot be used to mail an arbitrary address over and over.
 """
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
 
+from core import throttle
+from core.client_ip import client_ip
 
-def client_address(request):
-    """
-    The client's IP address. Behind N trusted reverse proxies (CONTACT_TRUSTED_PROXY_COUNT),
-    the address the outermost of them saw, taken from X-Forwarded-For; a client cannot
-    forge that entry, only the ones before it.
-    """
-    proxies = settings.CONTACT_TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _key(request):
-    # Hashed, so the cache holds no IP addresses in the clear.
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_address(request)}".encode()).hexdigest()
-    return f"contact-rate:{digest[:32]}"
+SUBMISSIONS = "contact-submissions"
+CONFIRMATIONS = "contact-confirmations"
+DAY = 24 * 3600
 
 
 def is_limited(request):
-    """True when this client has used up its submissions for the current window."""
+    """True when this client has used up its submissions for the current window (a read only)."""
     limit, _window = settings.CONTACT_RATE_LIMIT
-    return (cache.get(_key(request)) or 0) >= limit
+    return throttle.is_used_up(SUBMISSIONS, client_ip(request), limit)
 
 
-def count_submission(request):
-    """Count one submission against the client's allowance."""
-    _limit, window = settings.CONTACT_RATE_LIMIT
-    key = _key(request)
-    cache.add(key, 0, timeout=window)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
+def take_submission(request):
+    """Count one submission; False when it is over the client's allowance (atomic)."""
+    limit, window = settings.CONTACT_RATE_LIMIT
+    return throttle.take(SUBMISSIONS, client_ip(request), limit, window)
+
+
+def take_confirmation(email):
+    """Count one confirmation to this address; False when today's are used up."""
+    return throttle.take(CONFIRMATIONS, email.strip().lower(), settings.CONTACT_CONFIRMATIONS_PER_ADDRESS, DAY)

@@ -41,15 +41,19 @@ def submit(request, page):
         return render_form(request, page, form, rate_limited=True, status=429)
     if request.POST.get(HONEYPOT_FIELD, "").strip():
         # Bots get the normal confirmation, so they learn nothing; nothing is stored or sent.
-        ratelimit.count_submission(request)
+        ratelimit.take_submission(request)
         return redirect(thanks_url(request, page))
     if not form.is_valid():
         return render_form(request, page, form)
-    ratelimit.count_submission(request)
+    if not ratelimit.take_submission(request):
+        # Counted and checked in one step, so concurrent submissions cannot all slip through.
+        return render_form(request, page, form, rate_limited=True, status=429)
 
     # Stored first, committed (autocommit), and only then the emails: a mail failure
     # cannot lose the request.
-    contact_request = form.save()
+    contact_request = form.save(commit=False)
+    contact_request.visitor_confirmation_withheld = not ratelimit.take_confirmation(contact_request.email)
+    contact_request.save()
     send_notifications(contact_request, site=Site.find_for_request(request))
     request.session[CONFIRMED_SESSION_KEY] = contact_request.pk
     return redirect(thanks_url(request, page))

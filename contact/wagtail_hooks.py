@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
-from wagtail_modeladmin.views import EditView, IndexView, InspectView
+from wagtail_modeladmin.views import EditView, HistoryView, IndexView, InspectView
 
 from .forms import ContactRequestHandlingForm
 from .models import ContactRequest, ContactRequestStatusChange
@@ -128,6 +128,13 @@ class ContactRequestInspectView(InspectView):
         return value
 
 
+class ContactRequestHistoryView(HistoryView):
+    """wagtail_modeladmin's history view asks no permission at all; it shows what inspect shows."""
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_inspect_obj(user, self.instance)
+
+
 class ContactRequestAdmin(ModelAdmin):
     model = ContactRequest
     menu_label = _("Contactverzoeken")
@@ -138,6 +145,7 @@ class ContactRequestAdmin(ModelAdmin):
     index_view_class = ContactRequestIndexView
     edit_view_class = ContactRequestEditView
     inspect_view_class = ContactRequestInspectView
+    history_view_class = ContactRequestHistoryView
     inspect_view_enabled = True
     inspect_template_name = "contact/admin/inspect_contact_request.html"
 

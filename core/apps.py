@@ -11,3 +11,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from . import after_response
+
+        after_response.connect()

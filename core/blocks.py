@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock, EmbedValue
-from wagtail.images.blocks import ImageChooserBlock
 
+from .image_choice import ChosenImageBlock
 from .videos import fetch_embed, parse_video_url
 
 
@@ -59,7 +59,7 @@ class VideoBlock(blocks.StructBlock):
         label=_("Onderschrift"),
         help_text=_("Bijvoorbeeld: Bekijk de videoreferentie van Anje."),
     )
-    poster = ImageChooserBlock(
+    poster = ChosenImageBlock(
         required=False,
         label=_("Voorbeeldafbeelding"),
         help_text=_("Optioneel: een eigen afbeelding die getoond wordt tot de bezoeker op afspelen klikt."),
@@ -102,7 +102,7 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Afbeelding"))
+    image = ChosenImageBlock(label=_("Afbeelding"))
     alt_text = blocks.CharBlock(
         max_length=250,
         label=_("Alternatieve tekst"),

@@ -10,6 +10,13 @@ stored), and varying on nothing but the language (part of the key) and the cooki
 page varies on the cookie because the template asks who is logged in; without a session
 cookie the answer is always "nobody", so that variation is safe to share.
 
+Query strings: only the parameters a page type declares in `cache_variant_parameters` (the
+overview's filters and page number) make a variant; the key holds those, sorted, and
+nothing else. A request with any other parameter (?utm_source=...) is served the entry for
+its variant, but what it renders is not stored (its links may carry the parameter), and a
+page can refuse to store a variant it did not recognise (`page_cache_variant` = False in
+its context, e.g. an unknown filter value), so arbitrary query strings cannot flood the cache.
+
 Invalidation is by path: each path has a version key in the cache (core/cache_versions.py),
 and every stored entry (for any query string, such as a filter or page number) records the
 version it was made under, so bumping the version clears the page with all its variants at
@@ -22,8 +29,10 @@ Measured in docs/performance.md; see also Wagtail's notes on caching:
 https://docs.wagtail.org/en/stable/advanced_topics/performance.html#caching
 """
 
+import functools
 import hashlib
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -46,9 +55,27 @@ def _path_version_key(path):
     return "page-cache:version:" + hashlib.sha256(path.encode()).hexdigest()
 
 
+@functools.cache
+def variant_parameters():
+    """Every query parameter some page type declares as making a variant of its page."""
+    from wagtail.models import get_page_models
+
+    return frozenset(name for model in get_page_models() for name in getattr(model, "cache_variant_parameters", ()))
+
+
+def _variant_query(request):
+    """The declared parameters of this request with a value, sorted: the variant's part of the key."""
+    allowed = variant_parameters()
+    return urlencode(sorted((name, request.GET[name]) for name in request.GET if name in allowed and request.GET[name]))
+
+
+def _has_other_parameters(request):
+    return any(name not in variant_parameters() for name in request.GET)
+
+
 def _entry_key(request):
     language = get_language_from_request(request)
-    identity = f"{request.get_host()}|{language}|{request.path}|{request.META.get('QUERY_STRING', '')}"
+    identity = f"{request.get_host()}|{language}|{request.path}|{_variant_query(request)}"
     return "page-cache:entry:" + hashlib.sha256(identity.encode()).hexdigest()
 
 
@@ -80,6 +107,11 @@ def _is_cacheable_request(request):
         and not request.path.startswith(SKIPPED_PREFIXES)
         and "preview" not in request.GET
     )
+
+
+def _is_storable_variant(request, response):
+    context = getattr(response, "context_data", None) or {}
+    return not _has_other_parameters(request) and context.get("page_cache_variant", True)
 
 
 def _is_cacheable_response(response):
@@ -122,7 +154,7 @@ class PageCacheMiddleware:
             return self._from_entry(request, entry)
 
         response = self.get_response(request)
-        if _is_cacheable_response(response):
+        if _is_cacheable_response(response) and _is_storable_variant(request, response):
             self._store(request, response, entry_key, stamp, version_keys)
             response[CACHE_HEADER] = "miss"
         return response

@@ -16,6 +16,13 @@ def public_pages(queryset):
     The restricted page's path is a scalar subquery rather than a join, so the database reads
     the (few) restrictions first: with a join, SQLite read every page for every row tested.
     """
+    return queryset.exclude(is_restricted())
+
+
+def is_restricted(path_field="path"):
+    """
+    True where the page whose tree path is in `path_field` (a field of the query's rows, such
+    as "school__path" for a story's school) or one of its ancestors has a view restriction.
+    """
     restricted_path = Page.objects.filter(pk=OuterRef("page_id")).values("path")[:1]
-    restricted = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), Subquery(restricted_path)))
-    return queryset.exclude(Exists(restricted))
+    return Exists(PageViewRestriction.objects.filter(StartsWith(OuterRef(path_field), Subquery(restricted_path))))

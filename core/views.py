@@ -38,3 +38,20 @@ def _render(template_name, context, status):
     response = HttpResponse(loader.get_template(template_name).render(context), status=status)
     response["Cache-Control"] = "no-store"
     return response
+
+
+@requires_csrf_token
+def bad_request(request, exception, template_name="400.html"):
+    """Django's handler400 (SuspiciousOperation and the like), Dutch and self-contained."""
+    return _render(template_name, {"request": request}, status=400)
+
+
+@requires_csrf_token
+def permission_denied(request, exception, template_name="403.html"):
+    """Django's handler403, Dutch and self-contained."""
+    return _render(template_name, {"request": request}, status=403)
+
+
+def csrf_failure(request, reason="", template_name="403_csrf.html"):
+    """CSRF_FAILURE_VIEW: a form whose token expired or was refused, explained in Dutch."""
+    return _render(template_name, {"request": request}, status=403)

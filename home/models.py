@@ -12,7 +12,9 @@ from wagtail.search import index
 
 from core import wagtail_internals
 from core.blocks import ImageBlock, ParagraphBlock, QuoteBlock, ResultBlock, VideoBlock
+from core.image_choice import ImageChoicePageForm
 from core.pages import SitePage
+from core.queries import public_pages
 
 INTRODUCTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -26,7 +28,10 @@ def specific_for_serving(page):
     related = getattr(model, "serve_select_related", ()) if model is not None else ()
     if not related or isinstance(page, model):
         return page.specific
-    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    queryset = model._default_manager.select_related(*related)
+    # And what the type annotates for its template (whether a story's school is public).
+    annotate = getattr(model, "annotate_for_serving", None)
+    specific = (annotate(queryset) if annotate else queryset).get(pk=page.pk)
     # What `Page.specific` would carry over, such as the parent found while routing.
     for name, value in page.__dict__.items():
         specific.__dict__.setdefault(name, value)
@@ -111,9 +116,16 @@ class HomePage(SitePage, Page):
         stories = story_page.public_cards(story_ids)
         return [stories[pk] for pk in story_ids if pk in stories]
 
+    def get_published_cta_page(self):
+        """The page the call to action leads to, if it is live and public (one query, as the relation)."""
+        if self.cta_page_id is None:
+            return None
+        return public_pages(Page.objects.live().filter(pk=self.cta_page_id)).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_stories"] = self.get_featured_stories()
+        context["cta_page"] = self.get_published_cta_page()
         return context
 
     class Meta:
@@ -137,6 +149,8 @@ class HomePageFeaturedStory(Orderable):
 
 class ContentPage(SitePage, Page):
     """A general page, such as "Over de Glans-techniek" or the privacy statement."""
+
+    base_form_class = ImageChoicePageForm
 
     introduction = models.TextField(_("inleiding"), max_length=600, blank=True)
     body = StreamField(

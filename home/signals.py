@@ -8,21 +8,28 @@ What shows what, in this site:
 - the home page shows featured stories, so a story's change clears it;
 - a story page shows up to three other stories, so its siblings are cleared too;
 - a story card names its school, and a school page lists its stories: a story clears its
-  school (before and after the change), a school clears its stories and their overview;
+  school (before and after the change), a school clears its stories, their overview and the
+  home page (its featured stories);
 - a board lists its member schools, and a school names its board;
 - the menu on every page lists the home page's children, and the footer links the privacy
-  page: their change clears everything, as does a change of the settings or of a Site.
+  page: their change clears everything, as does a change of the settings or of a Site;
+- the sitemap (/sitemap.xml) lists every public page, so each change clears it too.
 
 The site context (home/site_context.py: Site, settings, menu, contact and privacy URLs) is
 made stale by the same site-wide changes, and by every move or deletion of a page, as those
 can change the URL of a page the context links to.
+
+A view restriction (a page's privacy: login, password or groups) hides the page and every page
+below it from visitors, so setting, changing or removing one clears what publishing or
+unpublishing those pages would clear, and the site context (the menu and the contact page's
+address leave out restricted pages).
 
 Wagtail's signals: https://docs.wagtail.org/en/stable/reference/signals.html
 """
 
 from django.conf import settings
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.page_cache import invalidate_all, invalidate_paths
@@ -42,11 +49,15 @@ def pages_showing(page):
     """The pages whose content includes `page` (including itself)."""
     from ambassadors.models import AmbassadorPage, SchoolPage
 
+    from .models import HomePage
+
     page = page.specific
     shown_on = [page]
     parent = page.get_parent()
     if parent is not None:
         shown_on.append(parent)
+    # A home page's call to action names the page it leads to.
+    shown_on += list(HomePage.objects.filter(cta_page=page))
     if isinstance(page, AmbassadorPage):
         shown_on += list(page.get_siblings(inclusive=False))
         if page.school_id:
@@ -57,7 +68,9 @@ def pages_showing(page):
     elif isinstance(page, SchoolPage):
         stories = list(AmbassadorPage.objects.filter(school=page))
         shown_on += stories
-        shown_on += [story.get_parent() for story in stories[:1]]
+        # Their overview, and the home page, whose featured story cards name the school.
+        for overview in [story.get_parent() for story in stories[:1]]:
+            shown_on += [overview, *filter(None, [overview.get_parent()])]
         shown_on += list(SchoolPage.objects.filter(board=page))
         if page.board_id:
             shown_on.append(page.board)
@@ -81,12 +94,15 @@ def _site_roots():
     return [site.root_page for site in Site.objects.select_related("root_page")]
 
 
+SITEMAP_PATH = "/sitemap.xml"
+
+
 def clear_pages_showing(page, extra_paths=()):
     if is_shown_on_every_page(page):
         invalidate_all()
         return
     paths = [public_path(shown.url_path) for shown in pages_showing(page)]
-    invalidate_paths([path for path in [*paths, *extra_paths] if path])
+    invalidate_paths([path for path in [*paths, *extra_paths, SITEMAP_PATH] if path])
 
 
 def cache_enabled():
@@ -141,7 +157,7 @@ def on_deleted(sender, instance, **kwargs):
         invalidate_all()
         return
     # The page row is gone: clear its own path and the pages that listed it.
-    paths = [public_path(instance.url_path)]
+    paths = [public_path(instance.url_path), SITEMAP_PATH]
     parent = Page.objects.filter(path=instance.path[: -Page.steplen]).first()
     if parent is not None:
         paths.append(public_path(parent.url_path))
@@ -153,6 +169,27 @@ def on_deleted(sender, instance, **kwargs):
     if school is not None:
         paths.append(public_path(school.url_path))
     invalidate_paths([path for path in paths if path])
+
+
+# Above this many pages under a restricted page, clearing every cached page is cheaper than
+# finding what shows each of them.
+MAX_PAGES_CLEARED_ONE_BY_ONE = 50
+
+
+def on_view_restriction_changed(sender, instance, **kwargs):
+    """A view restriction saved or deleted, in the admin's privacy dialog or in code."""
+    site_context.invalidate()
+    if not cache_enabled():
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:
+        return
+    covered = list(page.get_descendants(inclusive=True).live().specific()[: MAX_PAGES_CLEARED_ONE_BY_ONE + 1])
+    if len(covered) > MAX_PAGES_CLEARED_ONE_BY_ONE:
+        invalidate_all()
+        return
+    for shown in covered:
+        clear_pages_showing(shown)
 
 
 def on_site_setting_saved(sender, instance, **kwargs):
@@ -201,3 +238,7 @@ def connect(app_config):
     page_unpublished.connect(on_published_or_unpublished, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="page_cache_moved")
     post_delete.connect(on_deleted, dispatch_uid="page_cache_deleted")
+    post_save.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="page_cache_restriction")
+    post_delete.connect(
+        on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="page_cache_restriction_deleted"
+    )

@@ -27,6 +27,7 @@ from wagtail.models import Page, Site, get_page_models
 
 from core import cache_versions, paths, wagtail_internals
 from core.queries import public_pages
+from core.visibility import is_public
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +86,8 @@ def build(request):
         organisation=organisation,
         menu=[MenuItem(page.title, page.get_url(request), page.url_path) for page in menu_pages],
         contact_url=contact_page.get_url(request) if contact_page else "",
-        privacy_url=privacy_page.get_url(request) if privacy_page else "",
+        # A draft or restricted privacy page is not linked (the contact form and every footer link it).
+        privacy_url=privacy_page.get_url(request) if privacy_page and is_public(privacy_page) else "",
         site_root_paths=Site.get_site_root_paths(),
     )
 

@@ -16,7 +16,9 @@ def search(request):
 
     Only live, public pages: drafts and pages waiting in a workflow never come up.
     """
-    query = " ".join(request.GET.get("q", "").split())
+    # Double quotes are query syntax to SQLite's full-text search (an unclosed one is an
+    # error there); the search box offers no phrase search, so they are only spaces here.
+    query = " ".join(request.GET.get("q", "").replace('"', " ").split())
     message = ""
     results = Page.objects.none()
     if not query:

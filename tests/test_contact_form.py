@@ -248,7 +248,7 @@ def test_rate_limit_per_client_with_dutch_message_and_input_kept(client, contact
 
 def test_rate_limit_behind_proxy_uses_address_proxy_saw(client, contact_page, settings):
     settings.CONTACT_RATE_LIMIT = (1, 3600)
-    settings.CONTACT_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
 
     first = client.post(contact_page.url, contact_form_data(), HTTP_X_FORWARDED_FOR="203.0.113.5")
     # A forged entry in front changes nothing: the proxy appended the real address.

@@ -310,3 +310,49 @@ def test_list_query_count_does_not_grow_with_requests(client, story, django_asse
     ContactRequestFactory.create_batch(20, ambassador=story)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(INDEX)
+
+
+INBOX_VIEWS = ["index", "csv", "xlsx", "inspect", "history", "edit", "delete"]
+# What each role may open; everything else is refused without showing the request.
+ALLOWED_VIEWS = {
+    "Secretariaat": {"index", "csv", "xlsx", "inspect", "history", "edit"},
+    "Marketing": {"index", "csv", "xlsx", "inspect", "history"},
+    "Moderatoren": set(INBOX_VIEWS),
+    "Ambassadeurs": set(),
+    "Alleen beheer": set(),  # a user with access_admin and nothing else
+}
+
+
+def inbox_view_url(view, contact_request):
+    return {
+        "index": INDEX,
+        "csv": f"{INDEX}?export=csv",
+        "xlsx": f"{INDEX}?export=xlsx",
+        "inspect": inspect_url(contact_request),
+        "history": f"{INDEX}history/{contact_request.pk}/",
+        "edit": edit_url(contact_request),
+        "delete": delete_url(contact_request),
+    }[view]
+
+
+@pytest.mark.parametrize("group", ALLOWED_VIEWS)
+def test_every_inbox_view_follows_the_inbox_permissions(client, request_about_story, group):
+    request_about_story.email = "pieter.bakker@regenboog.example"
+    request_about_story.save()
+    # A status change by the secretariat, so the history has an entry to show.
+    client.force_login(make_user("Secretariaat", username="sanne"))
+    client.post(edit_url(request_about_story), {"status": ContactStatus.SCHEDULED, "internal_note": "Gebeld."})
+    client.force_login(make_user(group, username="bezoeker-van-de-inbox"))
+
+    for view in INBOX_VIEWS:
+        response = client.get(inbox_view_url(view, request_about_story))
+        if view in ALLOWED_VIEWS[group]:
+            assert response.status_code == 200, view
+        else:
+            assert response.status_code in (302, 403), view
+            body = response.content.decode(errors="replace")
+            for private in ("Pieter Bakker", "pieter.bakker@regenboog.example", "Mag ik langskomen?"):
+                assert private not in body, (view, private)
+    if group == "Marketing":
+        history = client.get(inbox_view_url("history", request_about_story))
+        assert "Pieter Bakker" in history.text  # the view shows the request; only who may see it gets it

@@ -325,3 +325,45 @@ def test_consent_passes_by_itself_only_when_the_ambassador_wrote_everything(
     workflow_action(client, anje_story, "approve")
     assert current_step(anje_story) == "Goedkeuring Klaver CT"
     assert TaskState.objects.get(task__name="Akkoord ambassadeur").status == TaskState.STATUS_APPROVED
+
+
+@pytest.mark.django_db
+def test_a_change_after_the_consent_goes_back_to_the_ambassador_before_it_goes_live(
+    client, anje, anje_story, marketing, moderator, moderator2
+):
+    submit(client, anje, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
+    client.force_login(marketing)
+    workflow_action(client, anje_story, "approve")
+    assert current_step(anje_story) == "Goedkeuring Klaver CT"  # her consent passed by itself
+
+    # A moderator rewrites the answer in the final step; a colleague approves.
+    save_draft(client, moderator, anje_story, "Door de moderator herschreven.")
+    client.force_login(moderator2)
+    workflow_action(client, anje_story, "approve")
+    assert current_step(anje_story) == "Akkoord ambassadeur"
+    assert "herschreven" not in public_html(client, anje_story)
+
+    client.force_login(anje)
+    workflow_action(client, anje_story, "approve")
+    assert current_step(anje_story) == "Goedkeuring Klaver CT"
+    client.force_login(moderator2)
+    workflow_action(client, anje_story, "approve")
+    assert WorkflowState.objects.get().status == WorkflowState.STATUS_APPROVED
+    assert "Door de moderator herschreven." in public_html(client, anje_story)
+
+
+@pytest.mark.django_db
+def test_a_resubmission_after_a_final_rejection_asks_the_ambassador_again(
+    client, anje, anje_story, marketing, marketing2, moderator
+):
+    submit(client, anje, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
+    client.force_login(marketing)
+    workflow_action(client, anje_story, "approve")
+    client.force_login(moderator)
+    workflow_action(client, anje_story, "reject", comment="Graag korter.")
+
+    # Marketing shortens it and resubmits: the review resumes at the final step, which sends
+    # it to Anje first, since she has not seen Marketing's text.
+    submit(client, marketing2, anje_story, answer="<p>Korter.</p>")
+    assert current_step(anje_story) == "Akkoord ambassadeur"
+    assert "Korter." not in public_html(client, anje_story)

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from ambassadors.access import story_collection, story_group_for_user
 from ambassadors.models import AmbassadorPage
 from home.factories import ImageFactory
 from tests.test_workflow import workflow_action
@@ -185,8 +186,10 @@ def assert_nothing_executable(parser):
 
 
 @pytest.fixture
-def image():
-    return ImageFactory(title="Schoolplein")
+def image(anje, anje_story):
+    # In Anje's own collection: she may attach only images from there (core/image_choice.py).
+    collection = story_collection(anje_story, story_group_for_user(anje).get())
+    return ImageFactory(title="Schoolplein", collection=collection)
 
 
 @pytest.mark.parametrize(

@@ -10,14 +10,51 @@ https://docs.wagtail.org/en/stable/advanced_topics/api/v2/configuration.html
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, IntegerField
 from django.db.models.functions import Cast
+from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
+# As long as the site's own search box allows (search/views.py).
+MAX_SEARCH_LENGTH = 100
+MAX_OFFSET = 100_000
+SEARCH_OPERATORS = ("and", "or")
+
+
+class ParameterCheckFilter(BaseFilterBackend):
+    """
+    Refuses, with a 400 that says why, the parameter values that Wagtail's filters pass on to
+    the database unchecked: over-long or quoted search terms (a double quote breaks SQLite's
+    full-text query syntax), unknown search operators and offsets past any integer column.
+    First in each endpoint's filter_backends, so it runs before the others.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        search = request.GET.get("search")
+        if search is not None:
+            if len(search) > MAX_SEARCH_LENGTH:
+                raise BadRequestError(f"search may be at most {MAX_SEARCH_LENGTH} characters")
+            if '"' in search:
+                raise BadRequestError("search may not contain double quotes")
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        offset = request.GET.get("offset", "0")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        return queryset
+
+
+class CheckedPagesAPIViewSet(PagesAPIViewSet):
+    filter_backends = [ParameterCheckFilter, *PagesAPIViewSet.filter_backends]
+
 
 class PublishedImagesAPIViewSet(ImagesAPIViewSet):
+    filter_backends = [ParameterCheckFilter, *ImagesAPIViewSet.filter_backends]
+
     def get_queryset(self):
         # The reference index keeps object IDs as text; the casts keep all of this in one SQL query.
         published_pages = Page.objects.live().public().annotate(key=Cast("pk", CharField())).values("key")
@@ -34,5 +71,5 @@ class PublishedImagesAPIViewSet(ImagesAPIViewSet):
 
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", CheckedPagesAPIViewSet)
 api_router.register_endpoint("images", PublishedImagesAPIViewSet)

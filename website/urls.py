@@ -16,6 +16,9 @@ from .api import api_router
 
 # A friendly 503 (not a 500) when the database cannot be reached; see core/views.py.
 handler500 = "core.views.server_error"
+# Dutch, self-contained error pages in the same style (templates/400.html, 403.html).
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
 
 urlpatterns = [
     path(route(paths.ADMIN), include(wagtailadmin_urls)),

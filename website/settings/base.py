@@ -83,6 +83,8 @@ MIDDLEWARE = [
     # Security headers (issue 6): CSP with a nonce per response, Permissions-Policy.
     "core.security.SitePolicyCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # A 400 for NUL bytes in the path or parameters, before the cache or any view sees them.
+    "core.bad_input.RejectNulBytesMiddleware",
     # Anonymous GETs of public pages from the cache, before sessions and the database.
     "core.page_cache.PageCacheMiddleware",
     # The Site, settings and menu of public pages from the shared cache (home/site_context.py).
@@ -93,8 +95,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Admin views ambassadors have no use for: refused in one place (ambassadors/admin_privacy.py).
+    "ambassadors.admin_privacy.AmbassadorAdminScopeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.throttle.ThrottleMiddleware",
     # Last, as django-axes requires: turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -179,8 +184,17 @@ CONTACT_SECRETARIAT_PHONE = os.environ.get("CONTACT_SECRETARIAT_PHONE", "")
 CONTACT_REQUEST_RETENTION_DAYS = int(os.environ.get("CONTACT_REQUEST_RETENTION_DAYS", "365"))
 # At most this many stored requests per client per window (seconds).
 CONTACT_RATE_LIMIT = (int(os.environ.get("CONTACT_RATE_LIMIT", "5")), 3600)
-# Reverse proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR).
-CONTACT_TRUSTED_PROXY_COUNT = int(os.environ.get("CONTACT_TRUSTED_PROXY_COUNT", "0"))
+# Reverse proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR);
+# the one rule for the client's address is core/client_ip.py. The older names still work.
+TRUSTED_PROXY_COUNT = int(
+    os.environ.get("TRUSTED_PROXY_COUNT")
+    or os.environ.get("CONTACT_TRUSTED_PROXY_COUNT")
+    or os.environ.get("AXES_PROXY_COUNT")
+    or "0"
+)
+# At most this many confirmation emails per recipient address per day; later requests are
+# stored and reach the secretariat, without a confirmation.
+CONTACT_CONFIRMATIONS_PER_ADDRESS = int(os.environ.get("CONTACT_CONFIRMATIONS_PER_ADDRESS", "3"))
 # The retry command gives up on a request's emails after this many attempts (it stays in the inbox).
 CONTACT_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("CONTACT_NOTIFICATION_MAX_ATTEMPTS", "20"))
 
@@ -264,11 +278,8 @@ AXES_RESET_ON_SUCCESS = True
 # Lock the combination, so an attacker cannot lock a known editor out from elsewhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "home/login_locked_out.html"
-# Behind a proxy (production), the client address comes from X-Forwarded-For.
-AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_PROXY_COUNT"]) if os.environ.get("AXES_PROXY_COUNT") else None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client address by the site's one rule (TRUSTED_PROXY_COUNT), not ipware's own.
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 
 # Uploads: bounded size and pixels, bitmap formats only (no SVG, which can carry script).
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -279,6 +290,19 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+
+# Forms throttled per client address (core/throttle.py): URL name -> (POSTs, seconds).
+THROTTLED_VIEWS = {
+    "wagtailcore_authenticate_with_password": (int(os.environ.get("PAGE_PASSWORD_RATE_LIMIT", "10")), 900),
+    "wagtailadmin_password_reset": (int(os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5")), 3600),
+}
+
+# The reset form's work (lookup, token, email) waits until the response is out, so known and
+# unknown addresses get their answer in the same time (core/password_reset.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.password_reset.DeferredPasswordResetForm"  # noqa: S105 (a class path)
+
+# A refused CSRF token gets a Dutch page that says what to do (templates/403_csrf.html).
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 # Full-page cache of public pages (core/page_cache.py); 0 switches it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
