@@ -7,7 +7,7 @@ from ambassadors.queries import with_school_visibility
 from core.queries import public_pages
 from core.widgets import PlainSelect
 
-from .models import ContactRequest, PreferredContact
+from .contact_requests import ContactRequest, PreferredContact
 
 HONEYPOT_FIELD = "website"
 
