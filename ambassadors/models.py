@@ -65,6 +65,8 @@ class CountedPaginator(Paginator):
 class SchoolIndexPage(SitePage, Page):
     introduction = models.TextField(_("inleiding"), blank=True)
 
+    summary_fields = search_text_fields = ("introduction",)
+
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage"]
@@ -173,6 +175,26 @@ class SchoolPage(SitePage, Page):
     parent_page_types = ["ambassadors.SchoolIndexPage"]
     subpage_types = []
 
+    summary_fields = ("characteristics", "pupils_and_parents")
+    image_fields = ("photo", "logo")
+    search_text_fields = ("place", "pupils_and_parents", "characteristics")
+    # A school names its board.
+    shows_pages_in = ("board",)
+
+    def get_pages_showing(self):
+        """Also its board's page (it lists its schools), and where its stories' cards name it."""
+        pages = super().get_pages_showing()
+        story = AmbassadorPage.objects.filter(school=self).first()
+        if story is not None:
+            overview = story.get_parent()
+            pages += [overview, *filter(None, [overview.get_parent()])]  # the overview and the home page
+        if self.board_id:
+            pages.append(self.board)
+        return pages
+
+    def get_structured_data(self, request):
+        return school_structured_data(self, request)
+
     @property
     def is_board(self):
         return self.kind == SchoolKind.BOARD
@@ -194,7 +216,7 @@ class SchoolPage(SitePage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["structured_data"] = school_structured_data(self, request)
+        context["structured_data"] = self.get_structured_data(request)
         ambassadors = public_pages(AmbassadorPage.objects.live().filter(school=self))
         context["ambassadors"] = story_cards(ambassadors.order_by("title"))
         if self.is_board:
@@ -208,6 +230,8 @@ class SchoolPage(SitePage, Page):
 
 class AmbassadorIndexPage(SitePage, Page):
     introduction = models.TextField(_("inleiding"), blank=True)
+
+    summary_fields = search_text_fields = ("introduction",)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
@@ -344,6 +368,20 @@ class AmbassadorPage(SitePage, Page):
     parent_page_types = ["ambassadors.AmbassadorIndexPage"]
     subpage_types = []
 
+    summary_fields = ("introduction", "quote")
+    image_fields = ("portrait",)
+    search_text_fields = ("quote", "introduction")
+    open_graph_type = "article"
+    # A story's card names its school.
+    shows_pages_in = ("school",)
+
+    def get_pages_showing(self):
+        """Also the other stories' pages (each shows up to three) and its school's page (it lists them)."""
+        return [*super().get_pages_showing(), *self.get_siblings(inclusive=False), *filter(None, [self.school])]
+
+    def get_structured_data(self, request):
+        return story_structured_data(self, request)
+
     # Fetched with the page when it is served (home.models.HomePage.route).
     serve_select_related = ("school", "portrait")
 
@@ -380,7 +418,7 @@ class AmbassadorPage(SitePage, Page):
         portraits = renditions_prefetch("portrait", *STORY_PORTRAIT_SPECS, *CARD_IMAGE_SPECS)
         prefetch_related_objects([self, *others], portraits)
         context["other_stories"] = others
-        context["structured_data"] = story_structured_data(self, request)
+        context["structured_data"] = self.get_structured_data(request)
         return context
 
     class Meta:

@@ -41,6 +41,8 @@ class ContactPage(SitePage, RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("thank_you_text")]
 
+    summary_fields = search_text_fields = ("introduction",)
+
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1

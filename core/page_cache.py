@@ -21,7 +21,7 @@ Invalidation is by path: each path has a version key in the cache (core/cache_ve
 and every stored entry (for any query string, such as a filter or page number) records the
 version it was made under, so bumping the version clears the page with all its variants at
 once. A lookup reads the entry and the versions in one round trip to the cache. Signal
-handlers in home/signals.py bump the paths that show a page when it is published,
+handlers in core/invalidation.py bump the paths that show a page when it is published,
 unpublished, moved or deleted. A site-wide generation clears everything (for changes shown
 on every page, such as the menu).
 

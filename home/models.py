@@ -71,6 +71,10 @@ class HomePage(SitePage, Page):
 
     search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("introduction")]
 
+    summary_fields = search_text_fields = ("introduction", "hero_text")
+    # The home page names the page of its call to action, and its featured stories.
+    shows_pages_in = ("cta_page", "featured_stories__story")
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "ambassadors.AmbassadorIndexPage",
@@ -167,6 +171,8 @@ class ContentPage(SitePage, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+
+    summary_fields = search_text_fields = ("introduction",)
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]
