@@ -153,5 +153,5 @@ class SiteContextMiddleware:
             return
         wagtail_internals.remember_site(request, context.site)
         wagtail_internals.remember_site_root_paths(request, context.site_root_paths)
-        context.organisation._request = request
+        wagtail_internals.remember_settings_request(context.organisation, request)
         setattr(request, OrganisationSettings.get_cache_attr_name(), context.organisation)

@@ -58,3 +58,16 @@ def test_wagtail_takes_the_remembered_parent(home_page):
     wagtail_internals.remember_parent(fresh, home_page)
     parent, queries = queries_of(fresh.get_parent)
     assert parent is home_page and queries == 0
+
+
+def test_wagtail_keeps_a_settings_objects_request_where_it_is_remembered(rf, home_page):
+    from home.models import OrganisationSettings
+
+    # remember_settings_request does what Wagtail's own for_request does: if Wagtail keeps the
+    # request elsewhere, settings built by the site context would lose it.
+    request = rf.get("/")
+    by_wagtail = OrganisationSettings.for_request(request)
+    by_us = OrganisationSettings.objects.get()
+    wagtail_internals.remember_settings_request(by_us, request)
+    assert by_wagtail.__dict__.get("_request") is request
+    assert set(by_wagtail.__dict__) - {"_state"} <= set(by_us.__dict__)
