@@ -9,11 +9,10 @@ admin users without page rights (the secretariat, who work the contact inbox).
 - The page chooser (internal links in their answers) lists only pages that are live and public
   with no differently titled draft, plus their own story.
 - Everyone else's name (in their editor's status panel, lock messages, comments, editing
-  sessions) reads "Klaver CT": see `name_users_for_the_viewer`.
+  sessions) reads "Klaver CT": see `user_display_name_for_viewer`.
 """
 
 from contextvars import ContextVar
-from importlib import import_module
 
 from django.contrib import messages
 from django.db.models import F, Q
@@ -21,8 +20,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin import utils as admin_utils
 from wagtail.models import GroupPagePermission, Page
+
+from core import wagtail_internals
 
 from .access import STORY_GROUP_PREFIX, story_group_for_user
 
@@ -90,36 +90,17 @@ STAFF_NAME = _("Klaver CT")
 # The ambassador viewing the admin in this request, if it is one.
 _ambassador_viewer = ContextVar("ambassador_viewer", default=None)
 
-# Wagtail names users through `wagtail.admin.utils.get_user_display_name` and offers no hook to
-# change it for a viewer; these modules call it by name (the template filter `user_display_name`,
-# which comments and revisions use too, lives in the first). tests/test_admin_privacy.py fails if
-# an upgrade moves it.
-USER_NAMING_MODULES = [
-    "wagtail.admin.templatetags.wagtailadmin_tags",
-    "wagtail.admin.views.editing_sessions",
-    "wagtail.admin.filters",
-    "wagtail.locks",
-]
-_wagtail_user_display_name = admin_utils.get_user_display_name
-
 
 def user_display_name_for_viewer(user):
     """Wagtail's display name, but "Klaver CT" for anyone other than the ambassador looking."""
     viewer = _ambassador_viewer.get()
     if viewer is not None and user is not None and getattr(user, "pk", None) != viewer.pk:
         return str(STAFF_NAME)
-    return _wagtail_user_display_name(user)
+    return wagtail_internals.wagtail_user_display_name(user)
 
 
-def name_users_for_the_viewer():
-    for module_name in USER_NAMING_MODULES:
-        module = import_module(module_name)
-        if module.get_user_display_name not in (_wagtail_user_display_name, user_display_name_for_viewer):
-            raise ImportError(f"{module_name}.get_user_display_name is not Wagtail's any more")
-        module.get_user_display_name = user_display_name_for_viewer
-
-
-name_users_for_the_viewer()
+# Wagtail has no hook for this; core/wagtail_internals.py holds how it is done.
+wagtail_internals.name_users_with(user_display_name_for_viewer)
 
 
 class AmbassadorAdminScopeMiddleware:

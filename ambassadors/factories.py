@@ -3,7 +3,8 @@
 import factory
 import wagtail_factories
 
-from .models import AmbassadorIndexPage, AmbassadorPage, SchoolIndexPage, SchoolKind, SchoolPage
+from .choices import SchoolKind
+from .models import AmbassadorIndexPage, AmbassadorPage, SchoolIndexPage, SchoolPage
 
 
 class SchoolIndexPageFactory(wagtail_factories.PageFactory):

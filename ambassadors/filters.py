@@ -15,9 +15,10 @@ from django import forms
 from django.db.models import Case, CharField, Count, F, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from home.widgets import PlainSelect
+from core.widgets import PlainSelect
 
-from .models import EducationalConcept, Population, Province, public_school_condition
+from .choices import EducationalConcept, Population, Province
+from .queries import public_school_condition
 
 # Which school field each filter reads.
 FILTER_FIELDS = {

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.image_choice import ImageChoicePageForm
 
+from .accounts import account_link_problem
+
 
 class InviteAmbassadorForm(forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=150)
@@ -25,8 +27,6 @@ class AmbassadorPageForm(ImageChoicePageForm):
     """
 
     def clean_ambassador_account(self):
-        from .invitations import account_link_problem
-
         account = self.cleaned_data.get("ambassador_account")
         # Compared with the story as stored, not the form's initial value: reverting to an
         # old revision must not bring back an old account unchecked.

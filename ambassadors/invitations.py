@@ -9,8 +9,8 @@ password is set).
 If the mail server fails, the account stays created and linked and the caller is told
 (`email_sent` is False), so whoever invites can simply invite again later.
 
-Who may be linked (`account_link_problem`, asked by this service and by the page editor's
-form): a fresh account, or the account already linked to this story. Never a staff
+Who may be linked (`account_link_problem` in ambassadors/accounts.py, asked by this service
+and by the page editor's form): a fresh account, or the account already linked to this story. Never a staff
 account, never the ambassador of another story. Replacing a story's ambassador by another
 is explicit (`replace=True`): the old account loses access at once, and the new
 ambassador's active consent is needed before the story goes live (see `link_account`).
@@ -39,9 +39,10 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
-from .access import STORY_GROUP_PREFIX, sync_story_access
-from .models import AmbassadorPage
-from .workflow import AMBASSADORS_GROUP, LINK_ACCOUNT_ACTION, AmbassadorConsentTask
+from .access import sync_story_access
+from .accounts import account_link_problem
+from .models import AmbassadorConsentTask, AmbassadorPage
+from .workflow import AMBASSADORS_GROUP, LINK_ACCOUNT_ACTION
 
 logger = logging.getLogger(__name__)
 
@@ -70,40 +71,6 @@ def password_set_url(user):
 def _split_name(name):
     first, _sep, last = name.strip().partition(" ")
     return first, last
-
-
-def is_staff_account(user):
-    """Staff: admin flags, direct permissions, or any group other than the ambassadors' own."""
-    if user.is_staff or user.is_superuser or user.user_permissions.exists():
-        return True
-    other_groups = user.groups.exclude(name=AMBASSADORS_GROUP).exclude(name__startswith=f"{STORY_GROUP_PREFIX} ")
-    return other_groups.exists()
-
-
-def other_story_of(page, user):
-    """The other story `user` is linked to, on the page itself or in its newest draft."""
-    others = AmbassadorPage.objects.exclude(pk=page.pk) if page.pk else AmbassadorPage.objects.all()
-    in_draft = others.filter(latest_revision__content__ambassador_account=user.pk)
-    linked = others.filter(ambassador_account=user) | in_draft
-    return linked.order_by("pk").first()
-
-
-def account_link_problem(page, user):
-    """Why `user` may not become the ambassador of `page`, in Dutch, or None if they may."""
-    if user is None:
-        return None
-    if is_staff_account(user):
-        return _(
-            "%(email)s is een account van een medewerker en kan niet aan een verhaal worden gekoppeld. "
-            "Gebruik het e-mailadres van de ambassadeur zelf."
-        ) % {"email": user.email or user.get_username()}
-    other = other_story_of(page, user)
-    if other is not None:
-        return _(
-            "Het account van %(email)s hoort al bij het verhaal „%(title)s”. Eén account hoort bij één "
-            "verhaal: koppel het daar eerst los, of gebruik een ander e-mailadres."
-        ) % {"email": user.email or user.get_username(), "title": other.title}
-    return None
 
 
 FROM_DATABASE = object()

@@ -7,98 +7,47 @@ rules keep editors from building anything else.
 """
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model, get_image_model_string
-from wagtail.images.models import Filter
-from wagtail.models import Page
+from wagtail.images import get_image_model_string
+from wagtail.models import AbstractGroupApprovalTask, Page, Revision, Task, TaskState
 from wagtail.search import index
+from wagtail.signals import task_approved
 
 from core.api import PublicPageField
 from core.image_choice import ImageChoicePageForm
 from core.pages import SitePage
-from core.visibility import is_public
-from home.queries import is_restricted, public_pages
-from home.seo import SOCIAL_IMAGE_SPEC
+from core.queries import public_pages
 
 from .blocks import StoryStreamBlock
+from .choices import EducationalConcept, Population, Province, SchoolKind
+from .filters import StoryFilterForm
 from .forms import AmbassadorPageForm
+from .queries import (
+    CARD_IMAGE_SPECS,
+    STORY_PORTRAIT_SPECS,
+    card_columns,
+    public_or_none,
+    renditions_prefetch,
+    story_cards,
+    with_image,
+    with_school_visibility,
+)
 from .structured_data import school_structured_data, story_structured_data
-from .workflow import AmbassadorConsentTask, ReviewGroupApprovalTask  # noqa: F401  (workflow task models)
+from .workflow import APPROVE_ACTIONS, is_own_change, linked_since, revision_authors
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link"]
 
 
-# The renditions of a story card's portrait (templates/includes/story_card.html): one per
-# srcset width.
-CARD_IMAGE_SPECS = ("fill-400x400", "fill-800x800")
-# The columns a story card shows or links with. A list of cards loads only these: a story's
-# body, the largest column by far, and the school's texts stay in the database.
-PAGE_LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "live", "content_type", "locale")
-STORY_CARD_FIELDS = (*PAGE_LINK_FIELDS, "role", "quote", "portrait", "school__title", "school__place", "school__live")
-# The renditions of a story page's portrait: the {% picture %} in ambassador_page.html, and
-# the social-media image of its meta tags and structured data.
-STORY_PORTRAIT_SPECS = (*Filter.expand_spec(["format-{avif,webp}", "fill-{160x160,320x320}"]), SOCIAL_IMAGE_SPEC)
 STORIES_PER_PAGE = 12
-
-
-def renditions_prefetch(field, *filter_specs):
-    """Prefetch the renditions of the image in `field` for `filter_specs` (one query)."""
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs)
-    return Prefetch(f"{field}__renditions", queryset=renditions)
-
-
-def with_image(queryset, field, *filter_specs):
-    """
-    Join `field` (an image) and prefetch its renditions for `filter_specs`, so a list of
-    pages renders its images in a fixed number of queries, however long the list.
-    """
-    return queryset.select_related(field).prefetch_related(renditions_prefetch(field, *filter_specs))
-
-
-def public_school_condition():
-    """True for a story whose school is live and behind no view restriction (in a query)."""
-    return Q(school__live=True) & ~is_restricted("school__path")
-
-
-def with_school_visibility(stories):
-    """`stories` knowing whether their school is public, for `published_school` (no query per story)."""
-    return stories.annotate(
-        school_is_public=ExpressionWrapper(public_school_condition(), BooleanField()),
-        school_visibility_of=F("school_id"),
-    )
-
-
-def public_or_none(page, name):
-    """
-    The page in `page`'s relation `name` (a story's school, a school's board) if it is live and
-    public, else None. Whether it is public comes from the query that loaded `page`, where that
-    annotated it (`with_school_visibility`), else from one query, remembered on `page`.
-    """
-    related = getattr(page, name)
-    if related is None or not related.live:
-        return None
-    known = page.__dict__.get(f"{name}_is_public")
-    if known is None or page.__dict__.get(f"{name}_visibility_of") != related.pk:
-        known = is_public(related)
-        page.__dict__.update({f"{name}_is_public": known, f"{name}_visibility_of": related.pk})
-    return related if known else None
-
-
-def card_columns(stories):
-    """`stories` with only what their cards show: the card's columns, the school, the portrait."""
-    return with_school_visibility(stories.select_related("school", "portrait").only(*STORY_CARD_FIELDS))
-
-
-def story_cards(stories):
-    """`stories` loaded for their cards, with the renditions of their portraits."""
-    return with_image(card_columns(stories), "portrait", *CARD_IMAGE_SPECS)
 
 
 class CountedPaginator(Paginator):
@@ -113,45 +62,10 @@ class CountedPaginator(Paginator):
         return self._known_count
 
 
-class SchoolKind(models.TextChoices):
-    SCHOOL = "school", _("School")
-    BOARD = "board", _("Schoolbestuur (stichting)")
-
-
-class EducationalConcept(models.TextChoices):
-    OPENBAAR = "openbaar", _("Openbare basisschool")
-    DALTON = "dalton", _("Daltononderwijs")
-    MONTESSORI = "montessori", _("Montessorionderwijs")
-    JENAPLAN = "jenaplan", _("Jenaplanonderwijs")
-    EDUCATIEF_CENTRUM = "educatief-centrum", _("Educatief centrum / kindcentrum")
-    CHRISTELIJK = "christelijk", _("Christelijk onderwijs")
-    OVERIG = "overig", _("Ander concept")
-
-
-class Province(models.TextChoices):
-    DRENTHE = "drenthe", "Drenthe"
-    FLEVOLAND = "flevoland", "Flevoland"
-    FRIESLAND = "friesland", "Friesland"
-    GELDERLAND = "gelderland", "Gelderland"
-    GRONINGEN = "groningen", "Groningen"
-    LIMBURG = "limburg", "Limburg"
-    NOORD_BRABANT = "noord-brabant", "Noord-Brabant"
-    NOORD_HOLLAND = "noord-holland", "Noord-Holland"
-    OVERIJSSEL = "overijssel", "Overijssel"
-    UTRECHT = "utrecht", "Utrecht"
-    ZEELAND = "zeeland", "Zeeland"
-    ZUID_HOLLAND = "zuid-holland", "Zuid-Holland"
-
-
-class Population(models.TextChoices):
-    MIXED = "gemengd", _("Gemengd")
-    MULTICULTURAL = "multicultureel", _("Multicultureel")
-    MOSTLY_HIGHER_EDUCATED = "hoger-opgeleid", _("Overwegend hoger opgeleide ouders")
-    MOSTLY_LOWER_EDUCATED = "lager-opgeleid", _("Overwegend lager opgeleide ouders")
-
-
 class SchoolIndexPage(SitePage, Page):
     introduction = models.TextField(_("inleiding"), blank=True)
+
+    summary_fields = search_text_fields = ("introduction",)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
@@ -261,6 +175,26 @@ class SchoolPage(SitePage, Page):
     parent_page_types = ["ambassadors.SchoolIndexPage"]
     subpage_types = []
 
+    summary_fields = ("characteristics", "pupils_and_parents")
+    image_fields = ("photo", "logo")
+    search_text_fields = ("place", "pupils_and_parents", "characteristics")
+    # A school names its board.
+    shows_pages_in = ("board",)
+
+    def get_pages_showing(self):
+        """Also its board's page (it lists its schools), and where its stories' cards name it."""
+        pages = super().get_pages_showing()
+        story = AmbassadorPage.objects.filter(school=self).first()
+        if story is not None:
+            overview = story.get_parent()
+            pages += [overview, *filter(None, [overview.get_parent()])]  # the overview and the home page
+        if self.board_id:
+            pages.append(self.board)
+        return pages
+
+    def get_structured_data(self, request):
+        return school_structured_data(self, request)
+
     @property
     def is_board(self):
         return self.kind == SchoolKind.BOARD
@@ -282,7 +216,7 @@ class SchoolPage(SitePage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["structured_data"] = school_structured_data(self, request)
+        context["structured_data"] = self.get_structured_data(request)
         ambassadors = public_pages(AmbassadorPage.objects.live().filter(school=self))
         context["ambassadors"] = story_cards(ambassadors.order_by("title"))
         if self.is_board:
@@ -297,12 +231,14 @@ class SchoolPage(SitePage, Page):
 class AmbassadorIndexPage(SitePage, Page):
     introduction = models.TextField(_("inleiding"), blank=True)
 
+    summary_fields = search_text_fields = ("introduction",)
+
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["ambassadors.AmbassadorPage"]
     max_count = 1
-    # The query parameters that make a variant of this page in the page cache (home/page_cache.py).
+    # The query parameters that make a variant of this page in the page cache (core/page_cache.py).
     cache_variant_parameters = ("concept", "provincie", "plaats", "populatie", "page")
 
     def get_stories(self):
@@ -310,8 +246,6 @@ class AmbassadorIndexPage(SitePage, Page):
         return story_cards(public_pages(AmbassadorPage.objects.child_of(self).live()).order_by("title"))
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import StoryFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         stories = self.get_stories()
         filter_form = StoryFilterForm(request.GET, stories)
@@ -434,6 +368,20 @@ class AmbassadorPage(SitePage, Page):
     parent_page_types = ["ambassadors.AmbassadorIndexPage"]
     subpage_types = []
 
+    summary_fields = ("introduction", "quote")
+    image_fields = ("portrait",)
+    search_text_fields = ("quote", "introduction")
+    open_graph_type = "article"
+    # A story's card names its school.
+    shows_pages_in = ("school",)
+
+    def get_pages_showing(self):
+        """Also the other stories' pages (each shows up to three) and its school's page (it lists them)."""
+        return [*super().get_pages_showing(), *self.get_siblings(inclusive=False), *filter(None, [self.school])]
+
+    def get_structured_data(self, request):
+        return story_structured_data(self, request)
+
     # Fetched with the page when it is served (home.models.HomePage.route).
     serve_select_related = ("school", "portrait")
 
@@ -454,6 +402,11 @@ class AmbassadorPage(SitePage, Page):
         school = self.published_school
         return f"{school.title} {school.place}" if school is not None else ""
 
+    @classmethod
+    def public_cards(cls, pks):
+        """The live, public stories among `pks`, loaded for their cards, by pk (the home page's featured stories)."""
+        return story_cards(public_pages(cls.objects.live().filter(pk__in=pks))).in_bulk()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Three other stories, the ids first: the database sorts narrow rows, not every sibling.
@@ -465,10 +418,182 @@ class AmbassadorPage(SitePage, Page):
         portraits = renditions_prefetch("portrait", *STORY_PORTRAIT_SPECS, *CARD_IMAGE_SPECS)
         prefetch_related_objects([self, *others], portraits)
         context["other_stories"] = others
-        context["structured_data"] = story_structured_data(self, request)
+        context["structured_data"] = self.get_structured_data(request)
         return context
 
     class Meta:
         verbose_name = _("ambassadeursverhaal")
         verbose_name_plural = _("ambassadeursverhalen")
         permissions = [("invite_ambassador", "Can invite an ambassador to edit their story")]
+
+
+# The workflow's own task types (https://docs.wagtail.org/en/stable/extending/custom_tasks.html).
+# Wagtail's GroupApprovalTask lets any group member (and any superuser) approve, including the
+# person who submitted the change. We do not ("four eyes"), so both approval steps are a
+# ReviewGroupApprovalTask. The ambassador's consent is a task of its own, in the style of
+# bakerydemo's UserApprovalTask.
+
+
+def outdated_consent(workflow_state):
+    """
+    The ambassador's consent in `workflow_state` that a later change has outdated, or None.
+
+    A consent covers the text as it was when it was given (or passed by itself). Any revision
+    saved after it by someone other than the ambassador (a moderator's edit in the final step,
+    Marketing's edit after a rejection) is text the ambassador has not seen.
+    """
+    consent = (
+        workflow_state.task_states.filter(
+            task__in=AmbassadorConsentTask.objects.all(), status=TaskState.STATUS_APPROVED
+        )
+        .select_related("task")
+        .order_by("-finished_at", "-id")
+        .first()
+    )
+    if consent is None:
+        return None
+    ambassador = consent.task.specific.get_ambassador(workflow_state.content_object)
+    later = Revision.objects.for_instance(workflow_state.content_object).filter(created_at__gt=consent.finished_at)
+    if ambassador is not None:
+        later = later.exclude(user=ambassador)
+    return consent if later.exists() else None
+
+
+class ReviewGroupApprovalTask(AbstractGroupApprovalTask):
+    """
+    A group approval with four eyes: nobody approves a change they authored, superusers
+    included, on every step. An author is anyone who saved a revision since the live
+    version (also a draft saved before someone else submitted it) or who submitted it.
+    """
+
+    def _is_own_change(self, obj, user):
+        return is_own_change(obj.current_workflow_state, user)
+
+    # A story goes live only as its ambassador consented to it: a step after the consent
+    # never starts, and never approves, on text changed since. The workflow goes back to the
+    # ambassador instead, and comes back to this step after their new consent.
+
+    def start(self, workflow_state, user=None):
+        consent = outdated_consent(workflow_state)
+        if consent is not None:
+            return consent.task.specific.start(workflow_state, user=user)
+        return super().start(workflow_state, user=user)
+
+    def _back_to_consent(self, task_state, consent, user):
+        task_state.cancel(user=user)
+        task_state.workflow_state.update(user=user, next_task=consent.task.specific)
+
+    def get_actions(self, obj, user):
+        if not super().get_actions(obj, user):
+            return []
+        actions = [("reject", _("Wijzigingen vragen"), True)]
+        if not self._is_own_change(obj, user):
+            actions += [("approve", _("Goedkeuren"), False), ("approve", _("Goedkeuren met opmerking"), True)]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # Checked again here: the editor saves a reviewer's unsaved edits as a new revision
+        # just before it performs the action, which makes the change their own.
+        if action_name in APPROVE_ACTIONS and self._is_own_change(task_state.revision.content_object, user):
+            raise PermissionDenied(_("Je kunt je eigen wijziging niet goedkeuren; een collega moet dat doen."))
+        if action_name in APPROVE_ACTIONS:
+            consent = outdated_consent(task_state.workflow_state)
+            if consent is not None:
+                return self._back_to_consent(task_state, consent, user)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        # The dashboard's "awaiting your review" list: leave out the changes the user authored.
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        states = states.exclude(workflow_state__requested_by=user)
+        states_with_workflow = states.select_related("workflow_state")
+        own = [state.pk for state in states_with_workflow if is_own_change(state.workflow_state, user)]
+        return states.exclude(pk__in=own)
+
+    @classmethod
+    def get_description(cls):
+        return _("Leden van de gekozen groepen keuren goed, maar nooit hun eigen wijziging.")
+
+    class Meta:
+        verbose_name = _("groepsgoedkeuring met vier ogen")
+        verbose_name_plural = _("groepsgoedkeuringen met vier ogen")
+
+
+class AmbassadorConsentTask(Task):
+    """
+    The ambassador approves their story as it will be published: a testimonial needs the
+    consent of the person quoted.
+
+    It passes by itself only when the ambassador authored everything that is about to go
+    live (every revision since the live version, and the submission) and the account was
+    linked to the story before the workflow started; it is skipped for a story without an
+    (active) ambassador account. Otherwise only
+    the story's own ambassador may approve or reject it, and only they may edit it meanwhile.
+    """
+
+    def get_ambassador(self, obj):
+        return getattr(obj.specific_deferred if hasattr(obj, "specific_deferred") else obj, "ambassador_account", None)
+
+    def _is_ambassador(self, obj, user):
+        ambassador = self.get_ambassador(obj)
+        return ambassador is not None and user.is_active and ambassador.pk == user.pk
+
+    def start(self, workflow_state, user=None):
+        obj = workflow_state.content_object
+        ambassador = self.get_ambassador(obj)
+        if ambassador is None or not ambassador.is_active:
+            return self._finish_on_start(workflow_state, TaskState.STATUS_SKIPPED)
+        if revision_authors(workflow_state) == {ambassador.pk} and not linked_since(obj, workflow_state.created_at):
+            return self._finish_on_start(workflow_state, TaskState.STATUS_APPROVED)
+        return super().start(workflow_state, user=user)
+
+    def _finish_on_start(self, workflow_state, status):
+        # Created finished, so nobody is asked: WorkflowState.update() moves on at once.
+        task_state = self.get_task_state_class()(
+            workflow_state=workflow_state,
+            task=self,
+            revision=workflow_state.content_object.get_latest_revision(),
+            status=status,
+            finished_at=timezone.now(),
+        )
+        task_state.save()
+        if status == TaskState.STATUS_APPROVED:
+            task_state.log_state_change_action(None, "approve")
+            task_approved.send(sender=task_state.specific.__class__, instance=task_state.specific, user=None)
+        return task_state
+
+    def user_can_access_editor(self, obj, user):
+        return self._is_ambassador(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._is_ambassador(obj, user)
+
+    def get_actions(self, obj, user):
+        if self._is_ambassador(obj, user):
+            return [
+                ("reject", _("Niet akkoord, wijzigingen vragen"), True),
+                ("approve", _("Akkoord"), False),
+                ("approve", _("Akkoord met opmerking"), True),
+            ]
+        return []
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if not self._is_ambassador(task_state.revision.content_object, user):
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        own_story_ids = AmbassadorPage.objects.filter(ambassador_account=user).values_list("pk", flat=True)
+        return TaskState.objects.filter(
+            task=self,
+            status=TaskState.STATUS_IN_PROGRESS,
+            workflow_state__object_id__in=[str(pk) for pk in own_story_ids],
+        )
+
+    @classmethod
+    def get_description(cls):
+        return _("De ambassadeur geeft akkoord op het eigen verhaal zoals het gepubliceerd wordt.")
+
+    class Meta:
+        verbose_name = _("akkoord van de ambassadeur")
+        verbose_name_plural = _("akkoorden van ambassadeurs")

@@ -33,7 +33,10 @@ from .workflow import revision_authors
 
 logger = logging.getLogger(__name__)
 
-# Wagtail's dispatch_uids (wagtail/admin/signal_handlers.py), taken over on purpose.
+# Wagtail's dispatch_uids (wagtail/admin/signal_handlers.py), taken over on purpose: Wagtail has
+# no setting or hook that turns its workflow emails off, and connecting under its uids is the one
+# way that leaves no window in which both are connected. This is the only place that names them;
+# tests/test_notifications.py (one email per person at each step) fails if an upgrade renames them.
 WAGTAIL_DISPATCH_UIDS = {
     "task_submitted": "group_approval_task_submitted_email_notification",
     "workflow_submitted": "workflow_state_submitted_email_notification",

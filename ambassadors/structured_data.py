@@ -4,12 +4,11 @@ schema.org data (JSON-LD) for stories and school pages.
 Search engines read it to show who the ambassador is and where they work: a `Person` who
 `worksFor` an `EducationalOrganization`, plus a `VideoObject` for each video reference.
 Built as plain dicts here and written into the page with the `json_ld` filter
-(home/templatetags/seo_tags.py), which escapes it safely. https://schema.org/Person
+(core/templatetags/seo_tags.py), which escapes it safely. https://schema.org/Person
 """
 
-from home.seo import page_description, social_image
-
-from .videos import fetch_embed, parse_video_url
+from core.seo import page_description, social_image
+from core.videos import fetch_embed, parse_video_url
 
 SCHEMA_ORG = "https://schema.org"
 

@@ -2,11 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from ambassadors.models import AmbassadorPage, with_school_visibility
-from home.queries import public_pages
-from home.widgets import PlainSelect
+from ambassadors.models import AmbassadorPage
+from ambassadors.queries import with_school_visibility
+from core.queries import public_pages
+from core.widgets import PlainSelect
 
-from .models import ContactRequest, PreferredContact
+from .contact_requests import ContactRequest, PreferredContact
 
 HONEYPOT_FIELD = "website"
 

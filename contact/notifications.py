@@ -24,7 +24,7 @@ from wagtail.models import Site
 
 from home.models import OrganisationSettings
 
-from .models import ContactRequest
+from .contact_requests import ContactRequest
 
 logger = logging.getLogger(__name__)
 

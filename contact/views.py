@@ -9,8 +9,8 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
 from . import ratelimit
+from .contact_requests import ContactRequest
 from .forms import HONEYPOT_FIELD, ContactRequestForm, contactable_ambassadors
-from .models import ContactRequest
 from .notifications import get_secretariat, send_notifications
 
 AMBASSADOR_PARAMETER = "ambassadeur"

@@ -13,6 +13,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import after_response
+        from . import after_response, invalidation
 
         after_response.connect()
+        invalidation.connect()

@@ -12,8 +12,9 @@ from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from . import paths
+
 NUL = "\x00"
-API_PREFIX = "/api/"
 
 
 def _has_nul(query_dict):
@@ -22,7 +23,7 @@ def _has_nul(query_dict):
 
 def bad_request(request, message):
     """A 400 saying what is wrong: JSON for the API (as Wagtail's API answers), else the Dutch page."""
-    if request.path.startswith(API_PREFIX):
+    if request.path.startswith(paths.API):
         response = JsonResponse({"message": message}, status=400)
     else:
         response = HttpResponse(render_to_string("400.html", {"message": message}, request), status=400)

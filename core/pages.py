@@ -1,13 +1,55 @@
-"""The page behaviour every page type of the site shares."""
+"""
+The page behaviour every page type of the site shares: `SitePage`.
+
+Infrastructure asks the page instead of knowing another app's fields: the permission
+tester (core/permissions.py), the meta tags and social cards (core/seo.py), the search
+results' excerpts (search/snippets.py) and the page cache's invalidation
+(core/invalidation.py) read what a page type declares here.
+"""
+
+from wagtail.models import get_page_models
 
 from .permissions import SitePagePermissionTester
 
 
 class SitePage:
-    """
-    Mixin for every page type of the site (before `Page` in the bases). Page types answer
-    here for themselves; for now: who may do what with them.
-    """
+    """Mixin for every page type of the site (before `Page` in the bases)."""
+
+    #: Fields whose text introduces the page, in order of preference: the first one filled is
+    #: its meta description and social card text when editors set no search description.
+    summary_fields = ()
+    #: Image fields that represent the page on social media, in order of preference.
+    image_fields = ()
+    #: Text fields a search result's excerpt is cut from, in reading order (after the search
+    #: description, before a StreamField `body`).
+    search_text_fields = ()
+    #: The page's Open Graph type ("article" for a story).
+    open_graph_type = "website"
+    #: Fields (or lookups through child objects) naming another page whose title or text this
+    #: page shows, such as a story's school on its card: a change of that page clears this one.
+    shows_pages_in = ()
+    #: The link this page type gives the header and footer of every page ("contact"), if
+    #: any: the navigation (home/site_context.py) finds that page without naming its app.
+    site_link = None
 
     def permissions_for_user(self, user):
         return SitePagePermissionTester(user, self)
+
+    def get_structured_data(self, request):
+        """The page's schema.org data (JSON-LD), or None."""
+        return None
+
+    def get_pages_showing(self):
+        """
+        The pages whose content includes this page: itself, the parent that lists it, and
+        every page whose type names it in `shows_pages_in`. A page type that shows up on more
+        pages adds them (a story on its siblings and its school).
+        """
+        pages = [self]
+        parent = self.get_parent()
+        if parent is not None:
+            pages.append(parent)
+        for model in get_page_models():
+            for lookup in getattr(model, "shows_pages_in", ()):
+                pages += model.objects.filter(**{lookup: self.pk}).distinct()
+        return pages

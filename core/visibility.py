@@ -2,7 +2,7 @@
 Whether a page may be shown to every visitor: live, and behind no view restriction.
 
 The rule of Wagtail's `PageQuerySet.live().public()`, for one page that another page names
-(a story's school, a school's board). Lists filter with home.queries.public_pages instead.
+(a story's school, a school's board). Lists filter with core.queries.public_pages instead.
 """
 
 

@@ -4,17 +4,17 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ambassadors.blocks import ImageBlock, QuoteBlock, ResultBlock, VideoBlock
+from core import wagtail_internals
+from core.blocks import ImageBlock, ParagraphBlock, QuoteBlock, ResultBlock, VideoBlock
 from core.image_choice import ImageChoicePageForm
 from core.pages import SitePage
-from home.queries import public_pages
+from core.queries import public_pages
 
 INTRODUCTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -71,6 +71,10 @@ class HomePage(SitePage, Page):
 
     search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("introduction")]
 
+    summary_fields = search_text_fields = ("introduction", "hero_text")
+    # The home page names the page of its call to action, and its featured stories.
+    shows_pages_in = ("cta_page", "featured_stories__story")
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "ambassadors.AmbassadorIndexPage",
@@ -102,7 +106,7 @@ class HomePage(SitePage, Page):
         pages = self.get_descendants().filter(url_path__in=prefixes).order_by("depth")
         parent = self
         for page in pages:
-            page._cached_parent_obj = parent
+            wagtail_internals.remember_parent(page, parent)
             parent = page
         if parent is self:
             raise Http404
@@ -110,10 +114,10 @@ class HomePage(SitePage, Page):
 
     def get_featured_stories(self):
         """The stories editors chose, in their order, leaving out any that are not live."""
-        from ambassadors.models import AmbassadorPage, story_cards
-
+        # The story page type, as the relation names it: it loads its own cards.
+        story_page = HomePageFeaturedStory._meta.get_field("story").related_model
         story_ids = list(self.featured_stories.values_list("story_id", flat=True))
-        stories = story_cards(public_pages(AmbassadorPage.objects.live().filter(pk__in=story_ids))).in_bulk()
+        stories = story_page.public_cards(story_ids)
         return [stories[pk] for pk in story_ids if pk in stories]
 
     def get_published_cta_page(self):
@@ -155,15 +159,7 @@ class ContentPage(SitePage, Page):
     introduction = models.TextField(_("inleiding"), max_length=600, blank=True)
     body = StreamField(
         [
-            (
-                "paragraph",
-                blocks.RichTextBlock(
-                    features=INTRODUCTION_FEATURES,
-                    label=_("Tekst"),
-                    icon="pilcrow",
-                    template="blocks/paragraph_block.html",
-                ),
-            ),
+            ("paragraph", ParagraphBlock(features=INTRODUCTION_FEATURES)),
             ("image", ImageBlock()),
             ("quote", QuoteBlock()),
             ("result", ResultBlock()),
@@ -175,6 +171,8 @@ class ContentPage(SitePage, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+
+    summary_fields = search_text_fields = ("introduction",)
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]

@@ -8,7 +8,7 @@ story page's time (docs/performance.md). They change only when an editor publish
 deletes a page at the top of the tree or saves the settings or a Site, so one entry per
 host in the shared cache (Redis in production) holds them all.
 
-Invalidation uses a generation key, as the page cache does (home/cache_versions.py): an
+Invalidation uses a generation key, as the page cache does (core/cache_versions.py): an
 entry records the generation it was built under, and every change above bumps it
 (home/signals.py). A request reads the entry and the generation in one round trip, so an
 entry built from data that changed while it was being built is never used.
@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
-from wagtail.models import Site
+from wagtail.models import Page, Site, get_page_models
 
+from core import cache_versions, paths, wagtail_internals
+from core.queries import public_pages
 from core.visibility import is_public
-from home import cache_versions
-from home.queries import public_pages
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ GENERATION_KEY = "site-context:generation"
 # Part of every entry's key: change it when SiteContext changes, so a deployment never reads
 # an entry an older version of the code stored.
 FORMAT = 2
-SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/")
+SKIPPED_PREFIXES = (paths.ADMIN, paths.STATIC, paths.MEDIA)
 TIMEOUT = 60 * 60
 
 
@@ -62,9 +62,13 @@ def _entry_key(request):
     return f"site-context:{FORMAT}:{hostname}:{request.get_port()}"
 
 
+def site_link_page_types(link):
+    """The page types that give every page's header and footer the link `link` (core.pages.SitePage)."""
+    return [model for model in get_page_models() if getattr(model, "site_link", None) == link]
+
+
 def build(request):
     """The site context for `request`, from the database."""
-    from contact.models import ContactPage
     from home.models import OrganisationSettings
 
     site = Site.find_for_request(request)
@@ -75,7 +79,8 @@ def build(request):
     organisation = OrganisationSettings.for_site(site)
     privacy_page = organisation.privacy_page
     menu_pages = public_pages(site.root_page.get_children().live().in_menu())
-    contact_page = public_pages(ContactPage.objects.live().descendant_of(site.root_page, inclusive=True)).first()
+    contact_pages = Page.objects.type(*site_link_page_types("contact")).live()
+    contact_page = public_pages(contact_pages.descendant_of(site.root_page, inclusive=True)).first()
     return SiteContext(
         site=site,
         organisation=organisation,
@@ -146,8 +151,7 @@ class SiteContextMiddleware:
         context = for_request(request)
         if context is None:
             return
-        # The attributes Wagtail itself caches these under for the rest of the request.
-        request._wagtail_site = context.site
-        request._wagtail_cached_site_root_paths = context.site_root_paths
-        context.organisation._request = request
+        wagtail_internals.remember_site(request, context.site)
+        wagtail_internals.remember_site_root_paths(request, context.site_root_paths)
+        wagtail_internals.remember_settings_request(context.organisation, request)
         setattr(request, OrganisationSettings.get_cache_attr_name(), context.organisation)

@@ -12,16 +12,6 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 SNIPPET_LENGTH = 200
-# Text fields that a result's snippet may come from, in the order they are read.
-TEXT_FIELDS = (
-    "search_description",
-    "quote",
-    "introduction",
-    "hero_text",
-    "place",
-    "pupils_and_parents",
-    "characteristics",
-)
 
 # Choice keys, media and the question (collected through QuestionAnswerValue.question).
 SKIPPED_BLOCK_FIELDS = {"recurring_question", "own_question", "video", "poster", "image"}
@@ -50,8 +40,9 @@ def stream_text(stream_value):
 
 
 def page_text(page):
+    """The page's search description, the text fields its type names (core.pages.SitePage), its body."""
     parts = []
-    for name in TEXT_FIELDS:
+    for name in ("search_description", *getattr(page, "search_text_fields", ())):
         value = getattr(page, name, None)
         if value:
             parts.append(strip_tags(str(value)))

@@ -3,7 +3,7 @@
 from wagtail.embeds.exceptions import EmbedNotFoundException
 from wagtail.embeds.finders.base import EmbedFinder
 
-from ambassadors.videos import parse_video_url
+from core.videos import parse_video_url
 
 # A video ID containing this marker behaves like a provider that cannot be reached.
 UNREACHABLE_MARKER = "unreachable"

@@ -10,6 +10,7 @@ from wagtail.models import Comment, Page
 from ambassadors import admin_privacy
 from ambassadors.factories import AmbassadorPageFactory
 from ambassadors.models import AmbassadorPage
+from core import wagtail_internals
 from tests.test_workflow import submit, workflow_action
 from tests.workflow_fixtures import make_user
 
@@ -166,7 +167,7 @@ def test_staff_keep_seeing_drafts_names_and_reports(client, marketing, scene):
 
 def test_wagtail_still_names_users_where_the_privacy_layer_expects():
     """Fails loudly when a Wagtail upgrade moves the function the admin names users with."""
-    for module_name in admin_privacy.USER_NAMING_MODULES:
+    for module_name in wagtail_internals.USER_NAMING_MODULES:
         module = __import__(module_name, fromlist=["get_user_display_name"])
         assert module.get_user_display_name is admin_privacy.user_display_name_for_viewer, module_name
 

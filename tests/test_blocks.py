@@ -5,14 +5,8 @@ from django.core.exceptions import ValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.models import Embed
 
-from ambassadors.blocks import (
-    ImageBlock,
-    QuestionAnswerBlock,
-    QuoteBlock,
-    ResultBlock,
-    StoryStreamBlock,
-    VideoBlock,
-)
+from ambassadors.blocks import QuestionAnswerBlock, StoryStreamBlock
+from core.blocks import ImageBlock, QuoteBlock, ResultBlock, VideoBlock
 from home.factories import ImageFactory
 
 YOUTUBE = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"

@@ -8,7 +8,8 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from ambassadors.models import AmbassadorPage, SchoolKind, SchoolPage
+from ambassadors.choices import SchoolKind
+from ambassadors.models import AmbassadorPage, SchoolPage
 from home.models import HomePage, OrganisationSettings
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory, question_answer, video
 from ambassadors.models import AmbassadorPage
-from home.page_cache import CACHE_HEADER
+from core.page_cache import CACHE_HEADER
 
 pytestmark = pytest.mark.django_db
 

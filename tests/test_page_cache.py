@@ -1,4 +1,6 @@
-"""The full-page cache (home/page_cache.py) serves anonymous visitors and follows publishing."""
+"""The full-page cache (core/page_cache.py) serves anonymous visitors and follows publishing."""
+
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -8,9 +10,10 @@ from django.test import RequestFactory
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
 from ambassadors.models import AmbassadorPage
+from core.page_cache import CACHE_HEADER, GENERATION_KEY, PageCacheMiddleware, _path_version_key, invalidate_paths
+from core.security import SitePolicyCSPMiddleware
 from home.factories import ContentPageFactory
 from home.models import HomePageFeaturedStory
-from home.page_cache import CACHE_HEADER, GENERATION_KEY, PageCacheMiddleware, _path_version_key, invalidate_paths
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +79,21 @@ def test_each_language_has_its_own_cached_copy(client, site):
     assert dutch[CACHE_HEADER] == "miss"
     assert '<html lang="nl">' in dutch.content.decode()
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="en")[CACHE_HEADER] == "hit"
+
+
+def test_a_cached_page_carries_a_fresh_nonce_that_its_policy_allows(rf):
+    def page_with_inline_style(request):
+        return HttpResponse(f'<style nonce="{request.csp_nonce}">p{{}}</style>')
+
+    stack = SitePolicyCSPMiddleware(PageCacheMiddleware(page_with_inline_style))
+    nonce_in = re.compile(r'nonce="([^"]+)"')
+    first = stack(rf.get("/over-ons/"))
+    hit = stack(rf.get("/over-ons/"))
+    assert hit[CACHE_HEADER] == "hit"
+    first_nonce = nonce_in.search(first.content.decode()).group(1)
+    hit_nonces = set(nonce_in.findall(hit.content.decode()))
+    assert len(hit_nonces) == 1 and first_nonce not in hit_nonces
+    assert f"'nonce-{hit_nonces.pop()}'" in hit["Content-Security-Policy"]
 
 
 def test_cached_page_gets_the_security_headers(client, site):

@@ -1,12 +1,12 @@
-"""The page cache makes variants only for the query parameters a page declares (home/page_cache.py)."""
+"""The page cache makes variants only for the query parameters a page declares (core/page_cache.py)."""
 
 import uuid
 
 import pytest
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
-from home import page_cache
-from home.page_cache import CACHE_HEADER
+from core import page_cache
+from core.page_cache import CACHE_HEADER
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""home.queries.public_pages follows the same rule as Wagtail's PageQuerySet.public()."""
+"""core.queries.public_pages follows the same rule as Wagtail's PageQuerySet.public()."""
 
 import pytest
 from django.db import connection
@@ -6,8 +6,8 @@ from wagtail.models import Page, PageViewRestriction
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
 from ambassadors.models import AmbassadorPage
+from core.queries import public_pages
 from home.factories import ContentPageFactory
-from home.queries import public_pages
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,6 @@
 """
-home/cache.py: Django's Redis cache backend with one redis-py client per connection pool.
-
-Runs against the Redis server on 127.0.0.1:6379 (database 15), as production settings use it;
-skipped where none answers.
+The production cache: django-redis on the Redis server on 127.0.0.1:6379 (database 15), with
+the options website/settings/production.py gives it; skipped where no server answers.
 """
 
 import socket
@@ -10,9 +8,9 @@ import uuid
 
 import pytest
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from django_redis.cache import RedisCache
 
-from home import cache_versions
-from home.cache import RedisCache
+from core import cache_versions
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
@@ -30,34 +28,39 @@ pytestmark = pytest.mark.skipif(not redis_answers(), reason="No Redis server on 
 
 @pytest.fixture
 def cache():
-    backend = RedisCache(REDIS_URL, {"KEY_PREFIX": f"test-{uuid.uuid4().hex}", "OPTIONS": {"socket_timeout": 2}})
+    options = {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2}
+    backend = RedisCache(REDIS_URL, {"KEY_PREFIX": f"test-{uuid.uuid4().hex}", "OPTIONS": options})
     yield backend
-    backend._cache.get_client(write=True).flushdb()
+    backend.delete_pattern("*")
     backend.close()
 
 
-def test_reads_and_writes_as_djangos_backend_does(cache):
-    django_cache = DjangoRedisCache(REDIS_URL, {"KEY_PREFIX": cache.key_prefix})
-
+def test_reads_and_writes_what_the_site_stores(cache):
     cache.set("page", {"content": b"<html>", "stamp": (1, 2)}, 60)
     cache.set_many({"a": 1, "b": 2})
     cache.incr("b")
 
-    assert django_cache.get("page") == {"content": b"<html>", "stamp": (1, 2)}
+    assert cache.get("page") == {"content": b"<html>", "stamp": (1, 2)}
     assert cache.get_many(["a", "b", "missing"]) == {"a": 1, "b": 3}
     assert cache.delete("a") and cache.get("a") is None
+
+
+def test_keys_are_made_as_djangos_own_backend_makes_them(cache):
+    # A switch between the two backends keeps the same keys (and so the same entries' names).
+    django_cache = DjangoRedisCache(REDIS_URL, {"KEY_PREFIX": cache.key_prefix})
+    assert cache.make_key("page-cache:generation") == django_cache.make_key("page-cache:generation")
 
 
 def test_one_client_serves_every_call(cache):
     cache.set("key", "value")
 
-    assert cache._cache.get_client() is cache._cache.get_client(write=True)
+    assert cache.client.get_client(write=False) is cache.client.get_client(write=True)
     assert cache.get("key") == "value"
 
 
 def test_a_dropped_connection_is_replaced(cache):
     cache.set("key", "before")
-    client = cache._cache.get_client()
+    client = cache.client.get_client()
     # The server closes every connection of this client, as a Redis restart would.
     for info in client.client_list():
         if info["db"] == "15":
@@ -80,5 +83,4 @@ def test_version_keys_start_once_and_never_expire(cache, monkeypatch):
     cache_versions.bump(keys[1:])
     bumped = cache_versions.read(cache.get_many(keys), keys)
     assert bumped[0] == started[0] and bumped[1] != started[1]
-    client = cache._cache.get_client()
-    assert [client.ttl(cache.make_key(key)) for key in keys] == [-1, -1]
+    assert [cache.ttl(key) for key in keys] == [None, None]

@@ -12,9 +12,9 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
+from core.page_cache import CACHE_HEADER
 from home.factories import ContentPageFactory
 from home.models import HomePageFeaturedStory
-from home.page_cache import CACHE_HEADER
 
 pytestmark = pytest.mark.django_db
 

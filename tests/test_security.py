@@ -92,7 +92,7 @@ def test_public_pages_send_the_security_headers(client, home_page):
 def test_nonce_in_the_policy_is_new_for_every_response(rf, client, home_page):
     from django.template import engines
 
-    from home.security import SitePolicyCSPMiddleware
+    from core.security import SitePolicyCSPMiddleware
 
     template = engines["django"].from_string('<script type="application/ld+json" nonce="{{ request.csp_nonce }}">{}')
 

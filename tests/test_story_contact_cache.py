@@ -9,7 +9,7 @@ from django.test import Client
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
 from contact.factories import ContactPageFactory, contact_form_data
 from contact.models import ContactRequest
-from home.page_cache import CACHE_HEADER
+from core.page_cache import CACHE_HEADER
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 import pytest
 
-from ambassadors.videos import parse_video_url
+from core.videos import parse_video_url
 
 
 @pytest.mark.parametrize(

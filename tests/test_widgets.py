@@ -1,10 +1,10 @@
-"""PlainSelect (home/widgets.py) renders what Django's Select renders, without its templates."""
+"""PlainSelect (core/widgets.py) renders what Django's Select renders, without its templates."""
 
 import re
 
 from django import forms
 
-from home.widgets import PlainSelect
+from core.widgets import PlainSelect
 
 CHOICES = [("", "Alle plaatsen"), ("denekamp", "Denekamp"), ("<b>", 'Plaats "<script>alert(1)</script>"')]
 

@@ -8,22 +8,24 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from contact import views as contact_views
+from core import paths
+from core.paths import route
 from search import views as search_views
 
 from .api import api_router
 
-# A friendly 503 (not a 500) when the database cannot be reached; see home/views.py.
-handler500 = "home.views.server_error"
+# A friendly 503 (not a 500) when the database cannot be reached; see core/views.py.
+handler500 = "core.views.server_error"
 # Dutch, self-contained error pages in the same style (templates/400.html, 403.html).
-handler400 = "home.views.bad_request"
-handler403 = "home.views.permission_denied"
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
-    path("documenten/", include(wagtaildocs_urls)),
-    path("zoeken/", search_views.search, name="search"),
-    path("contact-token/", contact_views.csrf_token, name="contact_csrf_token"),
-    path("api/v2/", api_router.urls),
+    path(route(paths.ADMIN), include(wagtailadmin_urls)),
+    path(route(paths.DOCUMENTS), include(wagtaildocs_urls)),
+    path(route(paths.SEARCH), search_views.search, name="search"),
+    path(route(paths.CONTACT_FORM_TOKEN), contact_views.csrf_token, name="contact_csrf_token"),
+    path(route(paths.API), api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]
@@ -31,7 +33,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA_FILES:
     # Development and tests only; in production the web server or object storage serves media.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(rf"^{route(paths.MEDIA)}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
 urlpatterns += [

@@ -13,6 +13,8 @@ from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds.oembed_providers import vimeo, youtube
 
+from core import paths
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 # Runtime state (SQLite database, uploaded media, collected static files) lives in var/,
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "ambassadors",
     "search",
     "contact",
+    "demo",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -78,12 +81,12 @@ MIDDLEWARE = [
     # Right after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Security headers (issue 6): CSP with a nonce per response, Permissions-Policy.
-    "home.security.SitePolicyCSPMiddleware",
+    "core.security.SitePolicyCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # A 400 for NUL bytes in the path or parameters, before the cache or any view sees them.
     "core.bad_input.RejectNulBytesMiddleware",
     # Anonymous GETs of public pages from the cache, before sessions and the database.
-    "home.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     # The Site, settings and menu of public pages from the shared cache (home/site_context.py).
     "home.site_context.SiteContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -148,9 +151,9 @@ USE_TZ = True
 
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
-STATIC_URL = "/static/"
+STATIC_URL = paths.STATIC
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-MEDIA_URL = "/media/"
+MEDIA_URL = paths.MEDIA
 # Whether Django itself serves MEDIA_URL (development and tests only).
 SERVE_MEDIA_FILES = False
 
@@ -232,7 +235,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (django-csp 4). The public site runs no inline script; anything
-# inline needs nonce="{{ request.csp_nonce }}". The admin gets its own policy, see home/security.py.
+# inline needs nonce="{{ request.csp_nonce }}". The admin gets its own policy, see core/security.py.
 VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -299,7 +302,7 @@ THROTTLED_VIEWS = {
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.password_reset.DeferredPasswordResetForm"  # noqa: S105 (a class path)
 
 # A refused CSRF token gets a Dutch page that says what to do (templates/403_csrf.html).
-CSRF_FAILURE_VIEW = "home.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
-# Full-page cache of public pages (home/page_cache.py); 0 switches it off.
+# Full-page cache of public pages (core/page_cache.py); 0 switches it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))

@@ -32,19 +32,20 @@ if os.environ.get("DATABASE_URL"):
         # Fail fast when the database is unreachable: visitors get the 503 page, not a hang.
         DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 5)
 
-# Redis, with Django's own backend (home/cache.py keeps its redis-py clients): the cache (and
-# the page cache) shared by all servers.
+# Redis through django-redis: the cache (and the page cache) shared by all servers. It keeps one
+# redis-py client per server; Django's own backend builds a new client for every cache call, about
+# half the time of a page-cache hit (docs/performance.md).
 # Without REDIS_URL (a single server, or `manage.py check`), a local-memory cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "home.cache.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "glans"),
             "TIMEOUT": 600,
             # A Redis outage slows nothing down for long.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
         }
     }
 else:

@@ -12,7 +12,7 @@ from csp.constants import HEADER, NONE, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
-ADMIN_PATH_PREFIX = "/admin/"
+from . import paths
 
 ADMIN_CONTENT_SECURITY_POLICY = {
     "default-src": [SELF],
@@ -33,7 +33,7 @@ class SitePolicyCSPMiddleware(CSPMiddleware):
     """django-csp's middleware, with the admin's own policy under /admin/."""
 
     def process_response(self, request, response):
-        if request.path_info.startswith(ADMIN_PATH_PREFIX) and HEADER in response:
+        if request.path_info.startswith(paths.ADMIN) and HEADER in response:
             # Wagtail renders a preview by sending a fake request for the page's public URL
             # through the whole middleware stack, which gives it the public policy (framing
             # denied). The preview is served under /admin/, so the admin's policy applies.
@@ -42,7 +42,7 @@ class SitePolicyCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and request.path_info.startswith(ADMIN_PATH_PREFIX):
+        if not report_only and request.path_info.startswith(paths.ADMIN):
             parts.config = ADMIN_CONTENT_SECURITY_POLICY
             # A nonce next to 'unsafe-inline' would switch 'unsafe-inline' off.
             parts.nonce = None

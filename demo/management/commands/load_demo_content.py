@@ -3,7 +3,7 @@
 
 Creates the page tree, schools, ambassador stories, placeholder images, site settings and a
 demo superuser. Idempotent: whatever already exists (looked up by slug, title or username) is
-left alone, so a second run changes nothing. The content itself lives in home/demo/content.py.
+left alone, so a second run changes nothing. The content itself lives in demo/content.py.
 """
 
 import os
@@ -20,8 +20,8 @@ from wagtail.models import Page, Site
 
 from ambassadors.models import AmbassadorIndexPage, AmbassadorPage, SchoolIndexPage, SchoolPage
 from contact.models import ContactPage
-from home.demo import content
-from home.demo.images import get_or_create_logo, get_or_create_portrait
+from demo import content
+from demo.images import get_or_create_logo, get_or_create_portrait
 from home.models import ContentPage, HomePage, HomePageFeaturedStory, OrganisationSettings
 
 ADMIN_USERNAME = "admin"

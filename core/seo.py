@@ -1,7 +1,7 @@
 """
 What search engines and social networks read about a page: its description and image.
 
-Used by the meta tags in templates/includes/meta.html (see home/templatetags/seo_tags.py)
+Used by the meta tags in templates/includes/meta.html (see core/templatetags/seo_tags.py)
 and by the schema.org data of ambassadors/structured_data.py.
 """
 
@@ -13,16 +13,16 @@ from wagtail.rich_text import get_text_for_indexing
 DESCRIPTION_LENGTH = 160
 # Open Graph and Twitter cards show a 1.91:1 picture; JPEG, because not every network reads WebP.
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
-# Fields that hold a page's opening text, in order of preference.
-DESCRIPTION_FIELDS = ("introduction", "hero_text", "quote", "characteristics", "pupils_and_parents")
-IMAGE_FIELDS = ("portrait", "photo", "logo")
 
 
 def page_description(page):
-    """The page's search description, else the first text that introduces it, shortened."""
+    """
+    The page's search description, else the first text that introduces it (the page type's
+    `summary_fields`, core.pages.SitePage), shortened.
+    """
     text = page.search_description
     if not text:
-        for name in DESCRIPTION_FIELDS:
+        for name in getattr(page, "summary_fields", ()):
             value = getattr(page, name, None)
             if value:
                 text = plain_text(page, name, value)
@@ -41,8 +41,8 @@ def plain_text(page, name, value):
 
 
 def page_image(page):
-    """The image that represents the page (a portrait, a school photo or logo), or None."""
-    for name in IMAGE_FIELDS:
+    """The image that represents the page (the first of its type's `image_fields` set), or None."""
+    for name in getattr(page, "image_fields", ()):
         image = getattr(page, name, None)
         if image is not None:
             return image

@@ -2,7 +2,7 @@
 The demo site's content: plain data, in Dutch, used by `manage.py load_demo_content`.
 
 The facts (names, schools, places, roles, results) come from the seed pages in
-/work/shared/seeds/; every text is written in our own words. StreamField bodies use Wagtail's
+`../shared/seeds/` (beside the repository); every text is written in our own words. StreamField bodies use Wagtail's
 raw JSON form: a list of {"type": ..., "value": ...} dicts. Pages refer to each other by slug.
 """
 

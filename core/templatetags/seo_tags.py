@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from home.seo import absolute_url, page_description, page_image, social_image
+from core.seo import absolute_url, page_description, page_image, social_image
 
 register = template.Library()
 
@@ -50,7 +50,7 @@ def meta_tags(context):
         tags["title"] = page.seo_title or page.title
         tags["description"] = page_description(page) or DEFAULT_DESCRIPTION
         tags["canonical"] = page.get_full_url(request)
-        tags["type"] = "article" if page.specific_class.__name__ == "AmbassadorPage" else "website"
+        tags["type"] = getattr(page, "open_graph_type", "website")
         image = page_image(page)
         if image is not None:
             tags["image"] = {**social_image(image, request), "alt": page.title}

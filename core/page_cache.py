@@ -17,11 +17,11 @@ its variant, but what it renders is not stored (its links may carry the paramete
 page can refuse to store a variant it did not recognise (`page_cache_variant` = False in
 its context, e.g. an unknown filter value), so arbitrary query strings cannot flood the cache.
 
-Invalidation is by path: each path has a version key in the cache (home/cache_versions.py),
+Invalidation is by path: each path has a version key in the cache (core/cache_versions.py),
 and every stored entry (for any query string, such as a filter or page number) records the
 version it was made under, so bumping the version clears the page with all its variants at
 once. A lookup reads the entry and the versions in one round trip to the cache. Signal
-handlers in home/signals.py bump the paths that show a page when it is published,
+handlers in core/invalidation.py bump the paths that show a page when it is published,
 unpublished, moved or deleted. A site-wide generation clears everything (for changes shown
 on every page, such as the menu).
 
@@ -40,12 +40,12 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_request
 
-from . import cache_versions
+from . import cache_versions, paths
 
 logger = logging.getLogger(__name__)
 
 CACHE_HEADER = "X-Page-Cache"
-SKIPPED_PREFIXES = ("/admin/", "/documenten/", "/zoeken/", "/media/", "/static/")
+SKIPPED_PREFIXES = (paths.ADMIN, paths.DOCUMENTS, paths.SEARCH, paths.MEDIA, paths.STATIC)
 GENERATION_KEY = "page-cache:generation"
 # Request headers a stored page may vary on (see the module docstring).
 SHAREABLE_VARY = {"accept-language", "cookie"}
@@ -168,7 +168,8 @@ class PageCacheMiddleware:
             logger.warning("Page cache: could not store %s", request.path, exc_info=True)
 
     def _to_entry(self, request, response, stamp):
-        nonce = getattr(request, "_csp_nonce", None)
+        # django-csp's request.csp_nonce is true once a template has used it (and only then).
+        nonce = str(request.csp_nonce) if getattr(request, "csp_nonce", None) else None
         headers = {
             name: value
             for name, value in response.items()

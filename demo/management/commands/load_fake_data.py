@@ -13,18 +13,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.text import slugify
 
-from ambassadors.models import (
-    AmbassadorIndexPage,
-    AmbassadorPage,
-    EducationalConcept,
-    Population,
-    Province,
-    SchoolIndexPage,
-    SchoolKind,
-    SchoolPage,
-)
-from home.demo.content import own_question, question, quote, result
-from home.demo.images import get_or_create_portrait
+from ambassadors.choices import EducationalConcept, Population, Province, SchoolKind
+from ambassadors.models import AmbassadorIndexPage, AmbassadorPage, SchoolIndexPage, SchoolPage
+from demo.content import own_question, question, quote, result
+from demo.images import get_or_create_portrait
 from home.models import HomePage
 
 FIRST_NAMES = ["Anne", "Bram", "Carla", "Daan", "Eva", "Frank", "Gerda", "Hans", "Iris", "Joost", "Karin", "Lars"]
