@@ -5,8 +5,8 @@ import uuid
 import pytest
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
+from core import page_cache
 from core.page_cache import CACHE_HEADER
-from home import page_cache
 
 pytestmark = pytest.mark.django_db
 
