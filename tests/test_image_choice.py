@@ -17,7 +17,8 @@ from ambassadors.models import AmbassadorPage, SchoolPage
 from core.image_choice import IMAGE_NOT_CHOOSABLE, ImageChoiceFormMixin
 from home.factories import ImageFactory
 from home.models import ContentPage
-from tests.workflow_fixtures import edit_url, story_form_data
+from tests.support.editor import editor_form_data
+from tests.support.pages import edit_url
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +108,7 @@ def test_no_admin_url_shows_an_ambassador_an_image_outside_their_collection(
 
 
 def post_story(client, story, **overrides):
-    return client.post(edit_url(story), story_form_data(fresh(story), **overrides))
+    return client.post(edit_url(story), editor_form_data(fresh(story), **overrides))
 
 
 def fresh(story):
@@ -115,7 +116,7 @@ def fresh(story):
 
 
 def body_with_image(story, image):
-    data = story_form_data(fresh(story))
+    data = editor_form_data(fresh(story))
     count = int(data["body-count"])
     for key, value in {
         "type": "image",

@@ -15,8 +15,7 @@ from ambassadors.factories import (
     video,
 )
 from home.factories import ImageFactory
-
-from .test_query_counts import QUERY_COUNTS
+from tests.support.query_counts import QUERY_COUNTS
 
 pytestmark = pytest.mark.django_db
 

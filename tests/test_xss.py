@@ -16,8 +16,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from ambassadors.access import story_collection, story_group_for_user
 from ambassadors.models import AmbassadorPage
 from home.factories import ImageFactory
-from tests.test_workflow import workflow_action
-from tests.workflow_fixtures import edit_url
+from tests.support.pages import edit_url
+from tests.support.workflow import workflow_action
 
 pytestmark = pytest.mark.django_db
 

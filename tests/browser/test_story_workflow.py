@@ -13,7 +13,8 @@ from playwright.sync_api import expect
 from wagtail.models import Page
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory, question_answer
-from tests.workflow_fixtures import PASSWORD, make_user, publish_story
+from tests.support.pages import publish_story
+from tests.support.users import PASSWORD, make_user
 
 # serialized_rollback: the roles and workflows come from a data migration, and a
 # transactional test starts from what the previous one flushed.
