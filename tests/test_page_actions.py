@@ -15,7 +15,6 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, get_page_models
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from ambassadors.factories import AmbassadorPageFactory
 from core.pages import SitePage
@@ -142,22 +141,7 @@ def test_nobody_publishes_a_story_directly(client, tree, actors, role, route):
 
 
 def content_page_form(slug, action=None):
-    data = nested_form_data(
-        {
-            "title": "Nieuw",
-            "slug": slug,
-            "introduction": NEW_TEXT,
-            "body": streamfield([]),
-            "seo_title": "",
-            "search_description": "",
-            "go_live_at": "",
-            "expire_at": "",
-            "comments": inline_formset([]),
-        }
-    )
-    if action:
-        data[action] = "1"
-    return data
+    return editor_form_data(ContentPage(title="Nieuw", slug=slug, introduction=NEW_TEXT), action=action)
 
 
 @pytest.mark.django_db

@@ -2,18 +2,12 @@
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.models import Page
 
 from tests.support.users import make_superuser
 
 
 def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
-
-
-def fresh(page):
-    """The page as the database holds it now, as its own type."""
-    return Page.objects.get(pk=page.pk).specific
 
 
 def publish_story(page):
