@@ -3,6 +3,17 @@
 import factory
 import wagtail_factories
 
+# The raw block values, so tests build a story's body where they build the story.
+from .block_values import (  # noqa: F401
+    image,
+    own_question,
+    paragraph,
+    question_answer,
+    quote,
+    recurring_question,
+    result,
+    video,
+)
 from .choices import SchoolKind
 from .models import AmbassadorIndexPage, AmbassadorPage, SchoolIndexPage, SchoolPage
 
@@ -42,23 +53,6 @@ class BoardPageFactory(SchoolPageFactory):
     title = factory.Sequence(lambda n: f"Stichting Openbaar Onderwijs {n}")
     kind = SchoolKind.BOARD
     educational_concept = ""
-
-
-def question_answer(answer, question="werkwijze", own_question="", highlight=""):
-    """A raw QuestionAnswerBlock value for a story body."""
-    return {
-        "type": "question_answer",
-        "value": {
-            "recurring_question": question if not own_question else "",
-            "own_question": own_question,
-            "answer": answer,
-            "highlight": highlight,
-        },
-    }
-
-
-def video(url, caption="Bekijk de videoreferentie"):
-    return {"type": "video", "value": {"video": url, "caption": caption, "poster": None}}
 
 
 class AmbassadorPageFactory(wagtail_factories.PageFactory):

@@ -3,41 +3,10 @@ The demo site's content: plain data, in Dutch, used by `manage.py load_demo_cont
 
 The facts (names, schools, places, roles, results) come from the seed pages in
 `../shared/seeds/` (beside the repository); every text is written in our own words. StreamField bodies use Wagtail's
-raw JSON form: a list of {"type": ..., "value": ...} dicts. Pages refer to each other by slug.
+raw JSON form, built with ambassadors/block_values.py. Pages refer to each other by slug.
 """
 
-
-def question(key, answer, highlight=""):
-    """A question_answer block for one of the recurring questions (ambassadors.blocks)."""
-    return {
-        "type": "question_answer",
-        "value": {"recurring_question": key, "own_question": "", "answer": answer, "highlight": highlight},
-    }
-
-
-def own_question(text, answer, highlight=""):
-    """A question_answer block with the ambassador's own question."""
-    return {
-        "type": "question_answer",
-        "value": {"recurring_question": "", "own_question": text, "answer": answer, "highlight": highlight},
-    }
-
-
-def video(url, caption):
-    return {"type": "video", "value": {"video": url, "caption": caption, "poster": None}}
-
-
-def quote(text, attribution="", role=""):
-    return {"type": "quote", "value": {"quote": text, "attribution": attribution, "role": role}}
-
-
-def result(figure, description):
-    return {"type": "result", "value": {"figure": figure, "description": description}}
-
-
-def paragraph(html):
-    return {"type": "paragraph", "value": html}
-
+from ambassadors.block_values import own_question, paragraph, quote, recurring_question, result, video
 
 SITE_NAME = "Glans-techniek"
 
@@ -298,7 +267,7 @@ AMBASSADORS = [
             "0 tot en met 12 jaar. Haar team heeft de eerste module van Glans Online afgerond."
         ),
         "body": [
-            question(
+            recurring_question(
                 "werkwijze",
                 "<p>Het hele team volgt de lessen van Glans Online: soms samen in de teamvergadering, soms thuis "
                 "als huiswerk. Na elke les maken we afspraken en houden we elkaar daaraan. Sommige gaan over nu, "
@@ -309,7 +278,7 @@ AMBASSADORS = [
                 highlight="Na elke les maken we afspraken en houden we elkaar daaraan.",
             ),
             video("https://www.youtube.com/watch?v=glansAnje01", "Bekijk de videoreferentie van Anje"),
-            question(
+            recurring_question(
                 "opbrengst",
                 "<p>Minstens 80% van de ouders is nu tevreden over onze school, en veel ouders bevelen ons aan "
                 "bij anderen. We willen naar 100%.</p>"
@@ -332,14 +301,14 @@ AMBASSADORS = [
             "Haar school hoorde bij de eerste scholen van Stichting Consent die met de Glans-techniek begonnen."
         ),
         "body": [
-            question(
+            recurring_question(
                 "keuze",
                 "<p>Op onze school hadden we al aandacht voor ouderbetrokkenheid, en Stichting Consent wilde daar "
                 "op al haar scholen werk van maken. De Glans-techniek sprak ons aan: je werkt in concrete stappen "
                 "naar een resultaat en kiest zelf wat bij je school past. Je begint bij het team, en vanuit die "
                 "stevige basis betrek je daarna alle ouders.</p>",
             ),
-            question(
+            recurring_question(
                 "werkwijze",
                 "<p>Anderhalf jaar geleden begonnen we, samen met acht andere scholen in een pilotgroep. We "
                 "maakten elkaar enthousiast en leerden van elkaars ervaringen, met Marja Klaver als begeleider. "
@@ -347,7 +316,7 @@ AMBASSADORS = [
                 "manier.</p>",
             ),
             video("https://www.youtube.com/watch?v=glansMagda1", "Bekijk de videoreferentie van Magda"),
-            question(
+            recurring_question(
                 "opbrengst",
                 "<p>Ouders merken dat er iets gebeurt met hun mening, en komen zelf met ideeën. Twee ouders "
                 "maakten een schoolbrochure, geschreven door de ogen van een ouder, en een andere ouder ontwierp "
@@ -371,7 +340,7 @@ AMBASSADORS = [
             "van Stichting Consent en werkt ruim een jaar met de methode."
         ),
         "body": [
-            question(
+            recurring_question(
                 "werkwijze",
                 "<p>Met de pilotgroep van Stichting Consent rondden we de training bij Marja Klaver af. We oefenden "
                 "gesprekstechnieken, het aangeven van grenzen en het veranderen van gedrag, steeds dicht bij de "
@@ -383,7 +352,7 @@ AMBASSADORS = [
                 "en we spreken af hoe we gaan samenwerken. Ook met de kinderen zelf voeren we zo'n gesprek, om te "
                 "ontdekken waar hun talent ligt en wat ze later willen worden.</p>",
             ),
-            question(
+            recurring_question(
                 "opbrengst",
                 "<p>Na ruim een jaar weten we van ieder kind beter waar zijn talenten en wensen liggen. Ouders "
                 "weten vanaf de eerste week wat ze van ons kunnen verwachten, en wij van hen.</p>",
@@ -401,7 +370,7 @@ AMBASSADORS = [
             "Enschede. De school werkt sinds het begin van dit schooljaar met de Glans-techniek."
         ),
         "body": [
-            question(
+            recurring_question(
                 "werkwijze",
                 "<p>Via Stichting Consent kregen onze scholen een aanbod voor ouderbetrokkenheid; elke school geeft "
                 "er op haar eigen manier invulling aan. Wij hebben onze leerkrachten geleerd gesprekken met ouders "
@@ -410,7 +379,7 @@ AMBASSADORS = [
                 "het eind.</p>",
                 highlight="Al bij de aanmelding weten ouders wat we van elkaar mogen verwachten.",
             ),
-            question(
+            recurring_question(
                 "opbrengst",
                 "<p>De band met alle ouders is sterker geworden. Aan het begin van het jaar bespreken we samen wat "
                 "haalbaar is: het gaat erom dat het kind zich goed voelt en zich zo ver mogelijk ontwikkelt. Het "
@@ -437,7 +406,7 @@ AMBASSADORS = [
             "schoolleiders rondde hij het eerste jaar van de Glans-leergang af."
         ),
         "body": [
-            question(
+            recurring_question(
                 "keuze",
                 "<p>Ons bestuur wil de betrokkenheid van ouders verder versterken; het is een speerpunt in ons "
                 "strategisch beleidsplan. Op internet kwam ik de Glans-techniek tegen, die mikt op 100% succesvolle "
@@ -445,7 +414,7 @@ AMBASSADORS = [
                 "genoegen nemen met minder.</p>",
                 highlight="In het belang van alle kinderen wil je geen genoegen nemen met minder.",
             ),
-            question(
+            recurring_question(
                 "werkwijze",
                 "<p>We volgden de train-de-trainerbijeenkomsten: met Marja Klaver bereiden de schoolleiders elke "
                 "les voor, en ze wisselen uit wat ze met hun team hebben meegemaakt. Glans Online geeft "
@@ -453,7 +422,7 @@ AMBASSADORS = [
                 "en leerkrachten. Elke leerkracht kreeg bovendien het boek <em>School en ouder – schouder aan "
                 "schouder</em> als naslagwerk.</p>",
             ),
-            question(
+            recurring_question(
                 "opbrengst",
                 "<p>Na het eerste jaar geven de schoolleiders samen met hun team beter vorm aan ouderbetrokkenheid. "
                 "Ook de leerkrachten hebben geleerd beter met ouders om te gaan. We kijken uit naar het tweede "

@@ -5,8 +5,16 @@ from django.core.cache import cache
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from ambassadors.factories import AmbassadorIndexPageFactory, SchoolIndexPageFactory
+from ambassadors.factories import (
+    AmbassadorIndexPageFactory,
+    AmbassadorPageFactory,
+    SchoolIndexPageFactory,
+    SchoolPageFactory,
+    question_answer,
+)
 from home.factories import HomePageFactory
+from tests.support.pages import publish_story, redacteur
+from tests.support.users import AMBASSADORS, MARKETING, MODERATORS, make_superuser, make_user
 
 
 @pytest.fixture(autouse=True)
@@ -64,5 +72,81 @@ def contact_page(home_page):
     return ContactPageFactory(parent=home_page)
 
 
-# Users, stories and admin form helpers of the editorial workflow tests.
-pytest_plugins = ["tests.workflow_fixtures"]
+@pytest.fixture
+def school(school_index):
+    return SchoolPageFactory(parent=school_index, title="Kingschool", place="Denekamp")
+
+
+# Users in the roles the data migrations create (tests/support/users.py). pytest-django's own
+# `admin_user` and `admin_client` are a superuser "admin" and a client logged in as it.
+
+
+@pytest.fixture
+def anje(db):
+    return make_user("anje", AMBASSADORS, first_name="Anje", last_name="Bechtel")
+
+
+@pytest.fixture
+def magda(db):
+    return make_user("magda", AMBASSADORS, first_name="Magda", last_name="Nijmeijer")
+
+
+@pytest.fixture
+def marketing(db):
+    return make_user("marketing", MARKETING)
+
+
+@pytest.fixture
+def marketing2(db):
+    return make_user("marketing2", MARKETING)
+
+
+@pytest.fixture
+def moderator(db):
+    return make_user("moderator", MODERATORS)
+
+
+@pytest.fixture
+def moderator2(db):
+    return make_user("moderator2", MODERATORS)
+
+
+@pytest.fixture
+def superuser(db):
+    """A superuser of the site's own ("beheer"), in the workflow like everyone else."""
+    return make_superuser("beheer")
+
+
+@pytest.fixture
+def editor(db):
+    """The superuser "redacteur", who also submits pages for review in setup (submit_for_review)."""
+    return redacteur()
+
+
+# Two live stories, each with its own ambassador.
+
+
+@pytest.fixture
+def anje_story(ambassador_index, school, anje):
+    page = AmbassadorPageFactory(
+        parent=ambassador_index,
+        title="Anje Bechtel",
+        slug="anje-bechtel",
+        school=school,
+        ambassador_account=anje,
+        body=[question_answer("<p>We volgen samen de lessen.</p>")],
+    )
+    return publish_story(page)
+
+
+@pytest.fixture
+def magda_story(ambassador_index, school, magda):
+    page = AmbassadorPageFactory(
+        parent=ambassador_index,
+        title="Magda Nijmeijer",
+        slug="magda-nijmeijer",
+        school=school,
+        ambassador_account=magda,
+        body=[question_answer("<p>Ouders zijn partners.</p>")],
+    )
+    return publish_story(page)

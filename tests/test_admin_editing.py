@@ -2,38 +2,24 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
+from ambassadors.factories import AmbassadorPageFactory, question_answer, video
 from ambassadors.models import AmbassadorPage
+from tests.support.editor import editor_form_data
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("beheer", "beheer@example.com", "wachtwoord-123")
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def school(school_index):
-    return SchoolPageFactory(parent=school_index, title="Kingschool")
-
-
 def story_form(school, body):
-    return nested_form_data(
-        {
-            "title": "Magda Nijmeijer",
-            "slug": "magda-nijmeijer",
-            "role": "Directeur",
-            "school": school.pk,
-            "quote": "Ouders voelen zich gehoord.",
-            "introduction": "Directeur van een Dalton-school.",
-            "body": streamfield(body),
-        }
+    story = AmbassadorPage(
+        title="Magda Nijmeijer",
+        slug="magda-nijmeijer",
+        role="Directeur",
+        school=school,
+        quote="Ouders voelen zich gehoord.",
+        introduction="Directeur van een Dalton-school.",
     )
+    return editor_form_data(story, body=body)
 
 
 def add_story_url(ambassador_index):
@@ -49,16 +35,8 @@ def test_every_page_editor_opens(admin_client, home_page, ambassador_index, scho
 
 def test_story_with_questions_and_video_is_saved_as_draft(admin_client, ambassador_index, school):
     body = [
-        (
-            "question_answer",
-            {
-                "recurring_question": "werkwijze",
-                "own_question": "",
-                "answer": rich_text("<p>We volgen de lessen samen.</p>"),
-                "highlight": "",
-            },
-        ),
-        ("video", {"video": "https://youtu.be/dQw4w9WgXcQ", "caption": "Bekijk de video van Magda", "poster": ""}),
+        question_answer("<p>We volgen de lessen samen.</p>", question="werkwijze"),
+        video("https://youtu.be/dQw4w9WgXcQ", "Bekijk de video van Magda"),
     ]
     response = admin_client.post(add_story_url(ambassador_index), story_form(school, body))
 
@@ -69,7 +47,7 @@ def test_story_with_questions_and_video_is_saved_as_draft(admin_client, ambassad
 
 
 def test_editor_refuses_an_unsupported_video_url_in_dutch(admin_client, ambassador_index, school):
-    body = [("video", {"video": "https://www.dailymotion.com/video/x7tgad0", "caption": "Video", "poster": ""})]
+    body = [video("https://www.dailymotion.com/video/x7tgad0", "Video")]
     response = admin_client.post(add_story_url(ambassador_index), story_form(school, body))
 
     assert response.status_code == 200  # the form comes back with errors
@@ -78,12 +56,7 @@ def test_editor_refuses_an_unsupported_video_url_in_dutch(admin_client, ambassad
 
 
 def test_editor_asks_for_a_question(admin_client, ambassador_index, school):
-    body = [
-        (
-            "question_answer",
-            {"recurring_question": "", "own_question": "", "answer": rich_text("<p>Antwoord</p>"), "highlight": ""},
-        )
-    ]
+    body = [question_answer("<p>Antwoord</p>", question="")]
     response = admin_client.post(add_story_url(ambassador_index), story_form(school, body))
 
     assert response.status_code == 200

@@ -11,8 +11,8 @@ from ambassadors import admin_privacy
 from ambassadors.factories import AmbassadorPageFactory
 from ambassadors.models import AmbassadorPage
 from core import wagtail_internals
-from tests.test_workflow import submit, workflow_action
-from tests.workflow_fixtures import make_user
+from tests.support.users import make_user
+from tests.support.workflow import submit, workflow_action
 
 pytestmark = pytest.mark.django_db
 

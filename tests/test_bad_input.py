@@ -17,7 +17,7 @@ def story(ambassador_index, school_index):
 
 
 @pytest.fixture
-def client():
+def production_client():
     # Exceptions become responses, as in production, so a 500 shows up as a status.
     return Client(raise_request_exception=False)
 
@@ -72,8 +72,8 @@ ODD_API_QUERIES = [
 
 @pytest.mark.parametrize("endpoint", ["pages", "images"])
 @pytest.mark.parametrize("query", ODD_API_QUERIES, ids=lambda q: q[:40])
-def test_odd_api_parameters_never_cause_a_500(client, story, endpoint, query):
-    response = client.get(f"/api/v2/{endpoint}/?{query}")
+def test_odd_api_parameters_never_cause_a_500(production_client, story, endpoint, query):
+    response = production_client.get(f"/api/v2/{endpoint}/?{query}")
     assert response.status_code in (200, 400, 404), response.content[:300]
 
 
@@ -93,49 +93,49 @@ ODD_SEARCHES = [
 
 
 @pytest.mark.parametrize("query", ODD_SEARCHES)
-def test_odd_site_searches_never_cause_a_500(client, story, query):
-    response = client.get(f"/zoeken/?q={query}")
+def test_odd_site_searches_never_cause_a_500(production_client, story, query):
+    response = production_client.get(f"/zoeken/?q={query}")
     assert response.status_code in (200, 400), response.content[:300]
 
 
-def test_nul_bytes_in_the_address_get_a_dutch_400(client, story):
+def test_nul_bytes_in_the_address_get_a_dutch_400(production_client, story):
     for url in ["/ambassadeurs/?concept=%00", "/ambassadeurs/?%00=1", "/zoeken/?q=a%00b", "/ambassadeurs/%00/"]:
-        response = client.get(url)
+        response = production_client.get(url)
         assert response.status_code == 400, url
         assert "Ongeldig verzoek" in response.text
         assert "nul-byte" in response.text
 
 
-def test_nul_bytes_in_the_api_get_a_json_400(client, story):
-    response = client.get("/api/v2/pages/?search=%00")
+def test_nul_bytes_in_the_api_get_a_json_400(production_client, story):
+    response = production_client.get("/api/v2/pages/?search=%00")
     assert response.status_code == 400
     assert "nul-byte" in response.json()["message"]
 
 
-def test_api_says_what_is_wrong_with_a_search(client, story):
-    assert "search_operator" in client.get("/api/v2/pages/?search=a&search_operator=xor").json()["message"]
-    assert "100" in client.get(f"/api/v2/pages/?search={LONG}").json()["message"]
-    assert "offset" in client.get("/api/v2/images/?offset=99999999999999999999999").json()["message"]
+def test_api_says_what_is_wrong_with_a_search(production_client, story):
+    assert "search_operator" in production_client.get("/api/v2/pages/?search=a&search_operator=xor").json()["message"]
+    assert "100" in production_client.get(f"/api/v2/pages/?search={LONG}").json()["message"]
+    assert "offset" in production_client.get("/api/v2/images/?offset=99999999999999999999999").json()["message"]
 
 
-def test_nul_bytes_in_a_form_get_the_fields_message_and_the_input_is_kept(client, contact_page):
+def test_nul_bytes_in_a_form_get_the_fields_message_and_the_input_is_kept(production_client, contact_page):
     from contact.factories import contact_form_data
     from contact.models import ContactRequest
 
-    response = client.post(contact_page.url, contact_form_data(name="Jeroen\x00", question="Hallo daar"))
+    response = production_client.post(contact_page.url, contact_form_data(name="Jeroen\x00", question="Hallo daar"))
     assert response.status_code == 200
     assert "Null-tekens zijn niet toegestaan." in response.text
     assert "Hallo daar" in response.text
     assert not ContactRequest.objects.exists()
 
 
-def test_a_quote_in_the_site_search_still_finds_the_story(client, story):
-    response = client.get('/zoeken/?q="Magda')
+def test_a_quote_in_the_site_search_still_finds_the_story(production_client, story):
+    response = production_client.get('/zoeken/?q="Magda')
     assert response.status_code == 200
     assert "Magda Nijmeijer" in response.text
 
 
-def test_403_and_csrf_failure_pages_are_dutch(client, home_page, settings):
+def test_403_and_csrf_failure_pages_are_dutch(production_client, home_page, settings):
     from django.core.exceptions import PermissionDenied, SuspiciousOperation
     from django.urls import path
 
@@ -157,10 +157,10 @@ def test_403_and_csrf_failure_pages_are_dutch(client, home_page, settings):
             "handler500": urls.handler500,
         },
     )
-    forbidden = client.get("/weiger/")
+    forbidden = production_client.get("/weiger/")
     assert forbidden.status_code == 403
     assert "Geen toegang" in forbidden.text
-    bad = client.get("/vreemd/")
+    bad = production_client.get("/vreemd/")
     assert bad.status_code == 400
     assert "Ongeldig verzoek" in bad.text
 

@@ -5,14 +5,14 @@ import io
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db.models.signals import pre_save
 from django.utils import timezone
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
 from contact.factories import ContactRequestFactory
 from contact.models import ContactRequest, ContactRequestStatusChange, ContactStatus
+from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -31,16 +31,9 @@ def delete_url(contact_request):
     return f"{INDEX}delete/{contact_request.pk}/"
 
 
-def make_user(group_name, username=None):
-    group, _created = Group.objects.get_or_create(name=group_name)
-    # Moderatoren, Marketing and Ambassadeurs get admin access from the ambassadors app's
-    # group migration; here we give it the same way.
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user = get_user_model().objects.create_user(
-        username=username or group_name.lower(), password="wachtwoord", first_name="Sanne", last_name=group_name
-    )
-    user.groups.add(group)
-    return user
+def inbox_user(group_name, username=None):
+    """A member of `group_name` (the groups and their admin access come from the data migrations)."""
+    return make_user(username or group_name.lower(), group_name, first_name="Sanne", last_name=group_name)
 
 
 @pytest.fixture
@@ -70,7 +63,7 @@ def test_secretariaat_group_is_created_by_migration_with_least_privilege():
 
 @pytest.mark.parametrize("group", ["Secretariaat", "Moderatoren", "Marketing"])
 def test_inbox_groups_see_menu_list_and_detail(client, request_about_story, group):
-    client.force_login(make_user(group))
+    client.force_login(inbox_user(group))
 
     dashboard = client.get("/admin/")
     listing = client.get(INDEX)
@@ -86,7 +79,7 @@ def test_inbox_groups_see_menu_list_and_detail(client, request_about_story, grou
 
 
 def test_ambassador_never_sees_requests_not_even_about_themselves(client, request_about_story, story):
-    ambassador = make_user("Ambassadeurs", username="femmy")
+    ambassador = inbox_user("Ambassadeurs", username="femmy")
     story.ambassador_account = ambassador
     story.save()
     client.force_login(ambassador)
@@ -113,7 +106,7 @@ def test_ambassador_never_sees_requests_not_even_about_themselves(client, reques
 
 
 def test_marketing_reads_but_cannot_change_or_delete(client, request_about_story):
-    client.force_login(make_user("Marketing"))
+    client.force_login(inbox_user("Marketing"))
 
     listing = client.get(INDEX)
     edit_page = client.get(edit_url(request_about_story))
@@ -129,7 +122,7 @@ def test_marketing_reads_but_cannot_change_or_delete(client, request_about_story
 
 
 def test_secretariat_cannot_delete_and_nobody_creates_requests_in_admin(client, request_about_story, admin_user):
-    client.force_login(make_user("Secretariaat"))
+    client.force_login(inbox_user("Secretariaat"))
     assert client.post(delete_url(request_about_story)).status_code in (302, 403)
     assert ContactRequest.objects.filter(pk=request_about_story.pk).exists()
 
@@ -139,7 +132,7 @@ def test_secretariat_cannot_delete_and_nobody_creates_requests_in_admin(client, 
 
 
 def test_moderator_can_delete(client, request_about_story):
-    client.force_login(make_user("Moderatoren"))
+    client.force_login(inbox_user("Moderatoren"))
 
     response = client.post(delete_url(request_about_story))
 
@@ -148,7 +141,7 @@ def test_moderator_can_delete(client, request_about_story):
 
 
 def test_status_changes_record_note_and_who_changed_it(client, request_about_story):
-    secretary = make_user("Secretariaat", username="sanne")
+    secretary = inbox_user("Secretariaat", username="sanne")
     client.force_login(secretary)
 
     edit_form = client.get(edit_url(request_about_story))
@@ -185,7 +178,7 @@ def test_status_changes_record_note_and_who_changed_it(client, request_about_sto
 
 def test_status_change_keeps_delivery_state_recorded_meanwhile(client, request_about_story):
     """The retry command may record a delivery while the secretariat saves; the save keeps it."""
-    client.force_login(make_user("Secretariaat"))
+    client.force_login(inbox_user("Secretariaat"))
     ContactRequest.objects.filter(pk=request_about_story.pk).update(secretariat_notified_at=None)
     delivered_at = timezone.now()
 
@@ -205,7 +198,7 @@ def test_status_change_keeps_delivery_state_recorded_meanwhile(client, request_a
 
 
 def test_invalid_status_is_refused(client, request_about_story):
-    client.force_login(make_user("Secretariaat"))
+    client.force_login(inbox_user("Secretariaat"))
 
     response = client.post(edit_url(request_about_story), {"status": "gearchiveerd", "internal_note": ""})
 
@@ -219,7 +212,7 @@ def test_filters_and_search(client, story):
     ContactRequestFactory(name="Anna Nieuw", status=ContactStatus.NEW, ambassador=story)
     ContactRequestFactory(name="Bram Ingepland", status=ContactStatus.SCHEDULED)
     ContactRequestFactory(name="Carla Zoekbaar", organisation="Jenaplanschool Het Anker")
-    client.force_login(make_user("Secretariaat"))
+    client.force_login(inbox_user("Secretariaat"))
 
     by_status = client.get(INDEX, {"status__exact": "ingepland"}).text
     by_ambassador = client.get(INDEX, {"ambassadeur": story.pk}).text
@@ -250,7 +243,7 @@ def test_csv_export_of_the_filtered_list(client, story):
         created_at=received,
     )
     ContactRequestFactory(name="Bram Afgerond", status=ContactStatus.DONE)
-    client.force_login(make_user("Marketing"))
+    client.force_login(inbox_user("Marketing"))
 
     response = client.get(INDEX, {"status__exact": "nieuw", "export": "csv"})
 
@@ -275,7 +268,7 @@ def test_xlsx_export_stores_formula_as_text(client, story):
     from openpyxl import load_workbook
 
     ContactRequestFactory(name="Anna", organisation="=1+1", ambassador=story)
-    client.force_login(make_user("Secretariaat"))
+    client.force_login(inbox_user("Secretariaat"))
 
     response = client.get(INDEX, {"export": "xlsx"})
 
@@ -291,7 +284,7 @@ def test_xss_payload_is_escaped_in_admin_list_and_detail(client, story):
     contact_request = ContactRequestFactory(
         name=payload, organisation=payload, question=f"Vraag {payload}", internal_note=payload, ambassador=story
     )
-    client.force_login(make_user("Secretariaat"))
+    client.force_login(inbox_user("Secretariaat"))
 
     listing = client.get(INDEX).text
     detail = client.get(inspect_url(contact_request)).text
@@ -302,7 +295,7 @@ def test_xss_payload_is_escaped_in_admin_list_and_detail(client, story):
 
 
 def test_list_query_count_does_not_grow_with_requests(client, story, django_assert_max_num_queries):
-    client.force_login(make_user("Secretariaat"))
+    client.force_login(inbox_user("Secretariaat"))
     ContactRequestFactory.create_batch(3, ambassador=story)
     client.get(INDEX)  # warm caches (permissions, site)
     with django_assert_max_num_queries(40) as few:
@@ -340,9 +333,9 @@ def test_every_inbox_view_follows_the_inbox_permissions(client, request_about_st
     request_about_story.email = "pieter.bakker@regenboog.example"
     request_about_story.save()
     # A status change by the secretariat, so the history has an entry to show.
-    client.force_login(make_user("Secretariaat", username="sanne"))
+    client.force_login(inbox_user("Secretariaat", username="sanne"))
     client.post(edit_url(request_about_story), {"status": ContactStatus.SCHEDULED, "internal_note": "Gebeld."})
-    client.force_login(make_user(group, username="bezoeker-van-de-inbox"))
+    client.force_login(inbox_user(group, username="bezoeker-van-de-inbox"))
 
     for view in INBOX_VIEWS:
         response = client.get(inbox_view_url(view, request_about_story))

@@ -3,16 +3,16 @@
 from unittest import mock
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory, question_answer, video
 from ambassadors.models import AmbassadorPage
 from core.page_cache import CACHE_HEADER
+from tests.support.editor import editor_form_data
+from tests.support.users import make_superuser
 
 pytestmark = pytest.mark.django_db
 
@@ -97,38 +97,19 @@ def test_story_renders_with_a_link_when_the_video_provider_is_unreachable(story,
 
 @pytest.fixture
 def editors(db):
-    make = get_user_model().objects.create_superuser
     first, second = Client(), Client()
-    first.force_login(make("anne", "anne@example.test", "wachtwoord-1"))
-    second.force_login(make("bram", "bram@example.test", "wachtwoord-2"))
+    first.force_login(make_superuser("anne"))
+    second.force_login(make_superuser("bram"))
     return first, second
 
 
 def story_form(story, quote, loaded_revision):
-    return nested_form_data(
-        {
-            "title": story.title,
-            "slug": story.slug,
-            "role": story.role,
-            "school": story.school_id,
-            "quote": quote,
-            "introduction": story.introduction,
-            "body": streamfield(
-                [
-                    (
-                        "question_answer",
-                        {
-                            "recurring_question": "werkwijze",
-                            "own_question": "",
-                            "answer": rich_text("<p>Samen met ouders.</p>"),
-                            "highlight": "",
-                        },
-                    )
-                ]
-            ),
-            "loaded_revision_id": loaded_revision.pk,
-            "loaded_revision_created_at": loaded_revision.created_at.isoformat(),
-        }
+    return editor_form_data(
+        story,
+        body=[question_answer("<p>Samen met ouders.</p>", question="werkwijze")],
+        quote=quote,
+        loaded_revision_id=loaded_revision.pk,
+        loaded_revision_created_at=loaded_revision.created_at.isoformat(),
     )
 
 

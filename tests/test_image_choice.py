@@ -13,11 +13,13 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Collection, get_page_models
 
 from ambassadors.access import story_collection, story_group_for_user
+from ambassadors.factories import image as image_block
 from ambassadors.models import AmbassadorPage, SchoolPage
 from core.image_choice import IMAGE_NOT_CHOOSABLE, ImageChoiceFormMixin
 from home.factories import ImageFactory
 from home.models import ContentPage
-from tests.workflow_fixtures import edit_url, story_form_data
+from tests.support.editor import editor_form_data
+from tests.support.pages import edit_url
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +109,7 @@ def test_no_admin_url_shows_an_ambassador_an_image_outside_their_collection(
 
 
 def post_story(client, story, **overrides):
-    return client.post(edit_url(story), story_form_data(fresh(story), **overrides))
+    return client.post(edit_url(story), editor_form_data(fresh(story), **overrides))
 
 
 def fresh(story):
@@ -115,20 +117,8 @@ def fresh(story):
 
 
 def body_with_image(story, image):
-    data = story_form_data(fresh(story))
-    count = int(data["body-count"])
-    for key, value in {
-        "type": "image",
-        "value-image": image.pk,
-        "value-alt_text": "Het schoolplein",
-        "value-caption": "",
-        "deleted": "",
-        "order": str(count),
-        "id": "",
-    }.items():
-        data[f"body-{count}-{key}"] = value
-    data["body-count"] = str(count + 1)
-    return data
+    draft = fresh(story).get_latest_revision_as_object()
+    return editor_form_data(fresh(story), body=[*draft.body.raw_data, image_block(image.pk, "Het schoolplein")])
 
 
 @pytest.mark.parametrize("foreign", ["magda_image", "marketing_image"])

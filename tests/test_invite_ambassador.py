@@ -10,8 +10,10 @@ from wagtail.models import TaskState, WorkflowState
 
 from ambassadors.factories import AmbassadorPageFactory
 from ambassadors.models import AmbassadorPage
-from tests.test_workflow import approve_url, current_step, public_html, submit, workflow_action
-from tests.workflow_fixtures import edit_url, make_user, publish_story, story_form_data
+from tests.support.editor import editor_form_data
+from tests.support.pages import edit_url, publish_story
+from tests.support.users import make_user
+from tests.support.workflow import approve_url, current_step, public_html, submit, workflow_action
 
 LINK = re.compile(r"http://testserver(/admin/password_reset/confirm/[^/\s]+/[^/\s]+/)")
 
@@ -126,16 +128,16 @@ def account_of(page):
 
 
 @pytest.mark.django_db
-def test_a_staff_account_is_never_linked_to_a_story(client, story, marketing, marketing2, moderator, admin_user_):
+def test_a_staff_account_is_never_linked_to_a_story(client, story, marketing, marketing2, moderator, superuser):
     client.force_login(marketing)
-    for staff in (marketing2, moderator, admin_user_):
+    for staff in (marketing2, moderator, superuser):
         response = invite_in_admin(client, story, staff.email)
         assert response.status_code == 200
         assert "account van een medewerker" in response.content.decode()
         with pytest.raises(CommandError, match="account van een medewerker"):
             invite(email=staff.email)
         # Nor through the editor's settings tab.
-        response = client.post(edit_url(story), story_form_data(story, ambassador_account=staff.pk))
+        response = client.post(edit_url(story), editor_form_data(story, ambassador_account=staff.pk))
         assert "account van een medewerker" in response.content.decode()
         staff.refresh_from_db()
         assert not staff.groups.filter(name__startswith="Ambassadeurs").exists()
@@ -150,7 +152,7 @@ def test_the_ambassador_of_another_story_is_not_taken_away(client, story, market
     assert "hoort al bij het verhaal „Magda Nijmeijer”" in response.content.decode()
     with pytest.raises(CommandError, match="hoort al bij het verhaal"):
         invite(email=magda.email)
-    response = client.post(edit_url(story), story_form_data(story, ambassador_account=magda.pk))
+    response = client.post(edit_url(story), editor_form_data(story, ambassador_account=magda.pk))
     assert "hoort al bij het verhaal" in response.content.decode()
     assert account_of(story) is None
     assert account_of(magda_story) == magda
@@ -180,7 +182,7 @@ def test_replacing_an_ambassador_is_explicit_and_takes_the_old_access_away(clien
 def test_an_account_linked_in_the_editor_gets_access_at_once(client, anje_story, marketing, anje):
     new = make_user("femmy", "Ambassadeurs", email="f.sassen@school.nl")
     client.force_login(marketing)
-    response = client.post(edit_url(anje_story), story_form_data(anje_story, ambassador_account=new.pk))
+    response = client.post(edit_url(anje_story), editor_form_data(anje_story, ambassador_account=new.pk))
     assert response.status_code == 302
     story = AmbassadorPage.objects.get(pk=anje_story.pk)
     assert story.ambassador_account == new  # the live story too, not only the draft
@@ -243,11 +245,11 @@ def test_relinking_after_consent_stops_the_review(client, anje, anje_story, mark
 
 
 @pytest.mark.django_db
-def test_the_editor_does_not_relink_in_the_same_click_as_an_approval(client, anje, anje_story, marketing, admin_user_):
+def test_the_editor_does_not_relink_in_the_same_click_as_an_approval(client, anje, anje_story, marketing, superuser):
     submit(client, anje, anje_story, answer="<p>Nieuw van Anje.</p>")
     new = make_user("femmy", "Ambassadeurs", email="f.sassen@school.nl")
     client.force_login(marketing)
-    data = story_form_data(anje_story, ambassador_account=new.pk, action="action-workflow-action")
+    data = editor_form_data(anje_story, ambassador_account=new.pk, action="action-workflow-action")
     data["workflow-action-name"] = "reject"
     response = client.post(edit_url(anje_story), data)
     assert "niet tegelijk met een beoordeling" in response.content.decode()
@@ -255,7 +257,7 @@ def test_the_editor_does_not_relink_in_the_same_click_as_an_approval(client, anj
     assert current_step(anje_story) == "Redactie"
 
     # Saved on its own, the link is made and shows in the story's history.
-    client.post(edit_url(anje_story), story_form_data(anje_story, ambassador_account=new.pk))
+    client.post(edit_url(anje_story), editor_form_data(anje_story, ambassador_account=new.pk))
     assert account_of(anje_story) == new
     history = client.get(reverse("wagtailadmin_pages:history", args=[anje_story.pk])).content.decode()
     assert "Account van de ambassadeur gekoppeld" in history

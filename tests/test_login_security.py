@@ -4,9 +4,8 @@ import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 
+from tests.support.users import PASSWORD
 from website.settings import base as base_settings
-
-PASSWORD = "juist-wachtwoord-42"
 
 
 @pytest.fixture
@@ -15,11 +14,6 @@ def axes_on(settings):
     settings.AXES_ENABLED = True
     settings.AUTHENTICATION_BACKENDS = base_settings.AUTHENTICATION_BACKENDS
     settings.AXES_FAILURE_LIMIT = 3
-
-
-@pytest.fixture
-def editor(db):
-    return get_user_model().objects.create_superuser("redacteur", "redactie@example.test", PASSWORD)
 
 
 def login(client, password, next_url=None):

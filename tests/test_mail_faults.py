@@ -16,8 +16,8 @@ from wagtail.models import TaskState, WorkflowState
 
 from ambassadors.factories import AmbassadorPageFactory
 from ambassadors.models import AmbassadorPage
-from tests.test_workflow import NEW_ANSWER, current_step, public_html, submit, workflow_action
-from tests.workflow_fixtures import publish_story
+from tests.support.pages import publish_story
+from tests.support.workflow import NEW_ANSWER, current_step, public_html, submit, workflow_action
 
 pytestmark = pytest.mark.django_db
 

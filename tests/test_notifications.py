@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.test_workflow import NEW_ANSWER, submit, workflow_action
+from tests.support.workflow import NEW_ANSWER, save_draft, submit, workflow_action
 
 
 def sent_to(mailoutbox, address):
@@ -97,7 +97,6 @@ def test_the_ambassadors_rejection_reaches_the_submitter_with_the_comment(
 
 @pytest.mark.django_db
 def test_nobody_is_asked_to_review_a_change_they_authored(client, anje, anje_story, marketing, marketing2, mailoutbox):
-    from tests.test_workflow import save_draft
 
     save_draft(client, marketing, anje_story, "Door de redactie voorbereid.")
     submit(client, anje, anje_story, answer=f"<p>{NEW_ANSWER}</p>")

@@ -15,22 +15,22 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, get_page_models
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from ambassadors.factories import AmbassadorPageFactory
 from core.pages import SitePage
 from core.permissions import SitePagePermissionTester
 from home.factories import ContentPageFactory
 from home.models import ContentPage
-from tests.workflow_fixtures import edit_url, story_form_data
+from tests.support.editor import editor_form_data
+from tests.support.pages import edit_url
 
 ROLES = ["ambassador", "marketing", "moderator", "superuser"]
 NEW_TEXT = "Deze tekst is nooit goedgekeurd."
 
 
 @pytest.fixture
-def actors(anje, marketing, moderator, admin_user_):
-    return {"ambassador": anje, "marketing": marketing, "moderator": moderator, "superuser": admin_user_}
+def actors(anje, marketing, moderator, superuser):
+    return {"ambassador": anje, "marketing": marketing, "moderator": moderator, "superuser": superuser}
 
 
 def live(page):
@@ -109,10 +109,10 @@ def draft_change(page, user=None):
 
 def publish_via(route, client, story):
     if route == "edit":
-        client.post(edit_url(story), story_form_data(story, action="action-publish", introduction=NEW_TEXT))
+        client.post(edit_url(story), editor_form_data(story, action="action-publish", introduction=NEW_TEXT))
     elif route == "revert":
         url = reverse("wagtailadmin_pages:revisions_revert", args=[story.pk, story.live_revision_id])
-        client.post(url, story_form_data(story, action="action-publish", introduction=NEW_TEXT))
+        client.post(url, editor_form_data(story, action="action-publish", introduction=NEW_TEXT))
     elif route == "bulk":
         draft_change(story)
         bulk(client, "publish", [story])
@@ -122,7 +122,7 @@ def publish_via(route, client, story):
     elif route == "schedule":
         # A go-live date set by someone who may not publish schedules nothing.
         go_live = (timezone.now() - timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M")
-        client.post(edit_url(story), story_form_data(story, introduction=NEW_TEXT, go_live_at=go_live))
+        client.post(edit_url(story), editor_form_data(story, introduction=NEW_TEXT, go_live_at=go_live))
         call_command("publish_scheduled")
     else:
         raise AssertionError(route)
@@ -141,22 +141,7 @@ def test_nobody_publishes_a_story_directly(client, tree, actors, role, route):
 
 
 def content_page_form(slug, action=None):
-    data = nested_form_data(
-        {
-            "title": "Nieuw",
-            "slug": slug,
-            "introduction": NEW_TEXT,
-            "body": streamfield([]),
-            "seo_title": "",
-            "search_description": "",
-            "go_live_at": "",
-            "expire_at": "",
-            "comments": inline_formset([]),
-        }
-    )
-    if action:
-        data[action] = "1"
-    return data
+    return editor_form_data(ContentPage(title="Nieuw", slug=slug, introduction=NEW_TEXT), action=action)
 
 
 @pytest.mark.django_db
@@ -305,18 +290,18 @@ def test_a_copy_never_leaves_a_view_restriction_behind(client, tree, actors, rol
 
 
 @pytest.mark.django_db
-def test_a_copy_into_a_password_section_keeps_the_login_restriction_or_is_refused(client, tree, admin_user_):
+def test_a_copy_into_a_password_section_keeps_the_login_restriction_or_is_refused(client, tree, superuser):
     PageViewRestriction.objects.create(page=tree["target"], restriction_type="password", password="geheim")
-    client.force_login(admin_user_)
+    client.force_login(superuser)
     copy_via("api", client, tree["internal"], tree["target"], slug="intern-kopie")
     assert not Page.objects.filter(slug="intern-kopie").exists()
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", ["view", "api"])
-def test_nothing_is_copied_below_the_tree_root(client, tree, admin_user_, route):
+def test_nothing_is_copied_below_the_tree_root(client, tree, superuser, route):
     # Wagtail's root is a plain Page whose own tester would let a superuser publish there.
-    client.force_login(admin_user_)
+    client.force_login(superuser)
     copy_via(route, client, tree["about"], Page.get_first_root_node(), slug="over-ons-kopie")
     assert not Page.objects.filter(slug="over-ons-kopie").exists()
 
@@ -405,12 +390,12 @@ def test_the_last_approval_publishes_and_the_model_api_still_does(tree, actors, 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", [m for m in get_page_models() if m is not Page], ids=lambda m: m.__name__)
-def test_every_page_type_uses_the_site_rules(tree, admin_user_, model):
+def test_every_page_type_uses_the_site_rules(tree, superuser, model):
     assert issubclass(model, SitePage)
     page = Page.objects.filter(content_type__model=model._meta.model_name).first()
     if page is not None:  # a plain Page row of this type is cast to it
-        assert isinstance(page.permissions_for_user(admin_user_), SitePagePermissionTester)
-        assert not page.permissions_for_user(admin_user_).can_publish()
+        assert isinstance(page.permissions_for_user(superuser), SitePagePermissionTester)
+        assert not page.permissions_for_user(superuser).can_publish()
 
 
 # A redirect after a bulk action goes to a path on this site only.
@@ -426,8 +411,8 @@ def test_every_page_type_uses_the_site_rules(tree, admin_user_, model):
         ("https:/evil.example/", "/admin/"),
     ],
 )
-def test_bulk_action_redirect_stays_on_this_site(client, tree, admin_user_, next_url, expected):
-    client.force_login(admin_user_)
+def test_bulk_action_redirect_stays_on_this_site(client, tree, superuser, next_url, expected):
+    client.force_login(superuser)
     response = bulk(client, "publish", [tree["story"]], next_url=next_url)
     assert response.status_code == 302
     assert response["Location"] == expected

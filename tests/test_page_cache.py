@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
@@ -31,11 +30,6 @@ def site(home_page, ambassador_index, school_index):
     sibling = AmbassadorPageFactory(parent=ambassador_index, title="Femmy Sassen", slug="femmy-sassen", school=school)
     HomePageFeaturedStory.objects.create(page=home_page, story=story, sort_order=0)
     return {"story": story, "sibling": sibling, "school": school, "other_school": other_school}
-
-
-@pytest.fixture
-def editor(db):
-    return get_user_model().objects.create_superuser("redacteur", "redactie@example.test", "wachtwoord-42")
 
 
 # Every page that shows the story "Anje Bechtel".

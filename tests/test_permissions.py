@@ -6,64 +6,17 @@ A refused action in Wagtail's admin is often a redirect rather than a 403, so ev
 asserts the database (or what the response shows), never only the status code.
 """
 
-from html.parser import HTMLParser
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Page, Revision, WorkflowState
 
 from ambassadors.models import AmbassadorPage
-from tests.workflow_fixtures import edit_url, story_form_data
+from tests.support.editor import editor_form_data
+from tests.support.pages import edit_url
 
 SECRET_DRAFT = "Dit concept van Magda is nog geheim."
 ACTIONS = ["view", "edit", "preview", "submit", "publish", "unpublish", "delete", "move", "copy", "lock"]
-
-
-class EditFormParser(HTMLParser):
-    """The named fields of the page editor's form, as a browser would post them."""
-
-    def __init__(self):
-        super().__init__()
-        self.data, self._in_form, self._textarea, self._select = {}, False, None, None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and attrs.get("id") == "page-edit-form":
-            self._in_form = True
-        if not self._in_form or not attrs.get("name"):
-            return
-        name = attrs["name"]
-        if tag == "input" and attrs.get("type") not in ("submit", "button", "checkbox", "radio", "file"):
-            self.data[name] = attrs.get("value") or ""
-        elif tag == "input" and attrs.get("type") in ("checkbox", "radio") and "checked" in attrs:
-            self.data[name] = attrs.get("value") or "on"
-        elif tag == "textarea":
-            self._textarea, self.data[name] = name, ""
-        elif tag == "select":
-            self._select, self.data[name] = name, ""
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._in_form = False
-        elif tag == "textarea":
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.data[self._textarea] += data
-
-
-def editor_form_data(client, page, superuser):
-    """The home page's editor form as rendered (it has no StreamField, so the HTML holds it all)."""
-    client.force_login(superuser)
-    parser = EditFormParser()
-    parser.feed(client.get(edit_url(page)).content.decode())
-    client.logout()
-    assert parser.data.get("title") == page.title
-    return parser.data
 
 
 @pytest.fixture
@@ -81,25 +34,20 @@ def users(anje, marketing, moderator):
     return {"ambassador": anje, "marketing": marketing, "moderator": moderator}
 
 
-def form_data(client, page, superuser, action=None):
-    if isinstance(page, AmbassadorPage):
-        return story_form_data(page, action=action, introduction="Gewijzigd via het formulier.")
-    data = editor_form_data(client, page, superuser)
-    data["hero_text"] = "Gewijzigd via het formulier."
-    if action:
-        data[action] = "1"
-    return data
+def form_data(page, action=None):
+    field = "introduction" if isinstance(page, AmbassadorPage) else "hero_text"
+    return editor_form_data(page, action=action, **{field: "Gewijzigd via het formulier."})
 
 
 def latest_revision(page):
     return Revision.page_revisions.filter(object_id=str(page.pk)).order_by("-created_at", "-id").first()
 
 
-def perform(action, client, user, page, superuser):
+def perform(action, client, user, page):
     """Try `action` as `user` through the admin; return whether it took effect."""
     page = Page.objects.get(pk=page.pk).specific
     form_action = {"submit": "action-submit", "publish": "action-publish"}.get(action)
-    data = form_data(client, page, superuser, action=form_action)
+    data = form_data(page, action=form_action)
     client.force_login(user)
     if action == "view":
         response = client.get(edit_url(page))
@@ -166,15 +114,15 @@ CASES = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("role", "target", "action", "expected"), CASES)
-def test_permission_matrix(client, pages, users, admin_user_, role, target, action, expected):
-    assert perform(action, client, users[role], pages[target], admin_user_) is expected
+def test_permission_matrix(client, pages, users, role, target, action, expected):
+    assert perform(action, client, users[role], pages[target]) is expected
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("target", ["own", "home"])
-def test_superuser_cannot_publish_directly_either(client, pages, admin_user_, target):
-    assert perform("publish", client, admin_user_, pages[target], admin_user_) is False
-    assert perform("submit", client, admin_user_, pages[target], admin_user_) is True
+def test_superuser_cannot_publish_directly_either(client, pages, superuser, target):
+    assert perform("publish", client, superuser, pages[target]) is False
+    assert perform("submit", client, superuser, pages[target]) is True
 
 
 @pytest.mark.django_db
@@ -226,7 +174,7 @@ def test_ambassador_sees_no_settings_users_or_forms(client, anje, pages):
 def test_ambassador_cannot_hand_the_story_to_another_account(client, pages, anje, magda):
     story = pages["own"]
     client.force_login(anje)
-    client.post(edit_url(story), story_form_data(story, ambassador_account=magda.pk))
+    client.post(edit_url(story), editor_form_data(story, ambassador_account=magda.pk))
     revision = latest_revision(story)
     assert revision.user == anje
     assert revision.as_object().ambassador_account == anje
@@ -244,7 +192,7 @@ def test_inactive_ambassador_has_no_access(client, pages, anje):
     response = client.get(edit_url(story))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
-    client.post(edit_url(story), story_form_data(story))
+    client.post(edit_url(story), editor_form_data(story))
     assert latest_revision(story) == before
 
 
@@ -260,8 +208,8 @@ def test_a_new_account_link_moves_access_to_the_new_ambassador(pages, anje, magd
 
 
 @pytest.mark.django_db
-def test_editor_offers_no_publish_button_only_submission(client, pages, moderator, admin_user_):
-    for user in (moderator, admin_user_):
+def test_editor_offers_no_publish_button_only_submission(client, pages, moderator, superuser):
+    for user in (moderator, superuser):
         client.force_login(user)
         editor = client.get(edit_url(pages["home"])).content.decode()
         assert 'name="action-publish"' not in editor

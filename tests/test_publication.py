@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory, question_answer
 from home.factories import ImageFactory
 from home.models import HomePageFeaturedStory
-from tests.publishing import submit_for_review
+from tests.support.pages import submit_for_review
 
 pytestmark = pytest.mark.django_db
 

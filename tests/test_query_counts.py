@@ -12,13 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
 from home.factories import ContentPageFactory, ImageFactory
 from home.models import HomePageFeaturedStory, OrganisationSettings
+from tests.support.query_counts import QUERY_COUNTS
 
 pytestmark = pytest.mark.django_db
 
 OVERVIEW_QUERY_LIMIT = 12
-# Per page, exactly (docs/performance.md lists what each query is for). A change here is a
-# change in the cost of every uncached request: measure it with `make bench`.
-QUERY_COUNTS = {"overview": 7, "story": 6, "home": 5, "school": 6}
 
 
 @pytest.fixture

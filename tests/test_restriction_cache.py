@@ -6,7 +6,6 @@ overviews that list it, the pages that link it, and the menu (page cache and sit
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
@@ -42,11 +41,10 @@ def site(home_page, ambassador_index, school_index):
 
 
 @pytest.fixture
-def editor_client(db):
+def editor_client(editor):
     # Another engineer narrows who may change privacy; a superuser may in any case.
-    user = get_user_model().objects.create_superuser("redacteur", "redactie@example.test", "wachtwoord-42")
     editor_client = Client()
-    editor_client.force_login(user)
+    editor_client.force_login(editor)
     return editor_client
 
 

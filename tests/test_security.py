@@ -9,7 +9,6 @@ import zlib
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents.models import Document
@@ -19,17 +18,6 @@ from wagtail.images.models import Image
 from website.settings import base as base_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def superuser(db):
-    return get_user_model().objects.create_superuser("beheerder", "beheer@example.test", "geheim-wachtwoord-42")
-
-
-@pytest.fixture
-def admin_client(client, superuser):
-    client.force_login(superuser)
-    return client
 
 
 def test_production_settings_pass_the_deploy_check(tmp_path):

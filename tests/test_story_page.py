@@ -12,11 +12,12 @@ from ambassadors.factories import (
     BoardPageFactory,
     SchoolPageFactory,
     question_answer,
+    quote,
+    result,
     video,
 )
 from home.factories import ImageFactory
-
-from .test_query_counts import QUERY_COUNTS
+from tests.support.query_counts import QUERY_COUNTS
 
 pytestmark = pytest.mark.django_db
 
@@ -50,8 +51,8 @@ def story(ambassador_index, school_index):
         search_description="Magda Nijmeijer vertelt hoe de Kingschool ouders betrekt.",
         body=[
             question_answer("<p>Elke maand een koffieochtend met ouders.</p>"),
-            {"type": "result", "value": {"figure": "92%", "description": "van de ouders is tevreden"}},
-            {"type": "quote", "value": {"quote": "Doen!", "attribution": "Magda", "role": "Directeur"}},
+            result("92%", "van de ouders is tevreden"),
+            quote("Doen!", "Magda", "Directeur"),
             video("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "Bekijk de videoreferentie van Magda"),
         ],
     )

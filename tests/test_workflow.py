@@ -13,34 +13,17 @@ from wagtail.models import Page, TaskState, WorkflowState
 
 from ambassadors.models import AmbassadorPage
 from home.factories import ContentPageFactory
-from tests.workflow_fixtures import edit_url, story_form_data
-
-NEW_ANSWER = "Ouders komen nu elke maand op school."
-
-
-def workflow_action(client, page, action, comment=None):
-    """Approve or reject the current step as the action modal in the editor does."""
-    page = Page.objects.get(pk=page.pk)
-    task_state = page.current_workflow_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
-    return client.post(url, {"comment": comment} if comment is not None else {})
-
-
-def current_step(page):
-    state = Page.objects.get(pk=page.pk).current_workflow_task_state
-    return state.task.name if state else None
-
-
-def submit(client, user, page, **kwargs):
-    client.force_login(user)
-    response = client.post(edit_url(page), story_form_data(page, action="action-submit", **kwargs))
-    assert response.status_code == 302
-    return response
-
-
-def public_html(client, page):
-    client.logout()
-    return client.get(AmbassadorPage.objects.get(pk=page.pk).url).content.decode()
+from tests.support.editor import editor_form_data
+from tests.support.pages import edit_url
+from tests.support.workflow import (
+    NEW_ANSWER,
+    approve_url,
+    current_step,
+    public_html,
+    save_draft,
+    submit,
+    workflow_action,
+)
 
 
 @pytest.mark.django_db
@@ -115,10 +98,10 @@ def test_ambassador_approves_marketing_edit_then_moderator_publishes(
 
 
 @pytest.mark.django_db
-def test_nobody_approves_their_own_change_not_even_a_superuser(client, admin_user_, marketing, moderator, home_page):
+def test_nobody_approves_their_own_change_not_even_a_superuser(client, superuser, marketing, moderator, home_page):
     page = ContentPageFactory(parent=home_page, title="Over de Glans-techniek")
     page.save_revision().publish()
-    client.force_login(admin_user_)
+    client.force_login(superuser)
     data = {
         "title": "Over de Glans-techniek",
         "slug": page.slug,
@@ -158,7 +141,7 @@ def test_a_moderator_who_edits_in_review_cannot_approve_that_change(client, anje
     assert current_step(anje_story) == "Goedkeuring Klaver CT"
 
     client.force_login(moderator)
-    data = story_form_data(anje_story, answer="<p>Door de moderator herschreven.</p>", action="action-workflow-action")
+    data = editor_form_data(anje_story, answer="<p>Door de moderator herschreven.</p>", action="action-workflow-action")
     data["workflow-action-name"] = "approve"
     client.post(edit_url(anje_story), data)
     assert current_step(anje_story) == "Goedkeuring Klaver CT"
@@ -197,7 +180,7 @@ def test_scheduled_publishing_goes_through_the_workflow(client, anje, anje_story
 @pytest.mark.django_db
 def test_consent_is_skipped_for_a_story_without_an_ambassador(client, ambassador_index, school, marketing, marketing2):
     from ambassadors.factories import AmbassadorPageFactory
-    from tests.workflow_fixtures import publish_story
+    from tests.support.pages import publish_story
 
     story = publish_story(AmbassadorPageFactory(parent=ambassador_index, title="Ine Koenders", school=school))
     submit(client, marketing, story, answer="<p>Zonder account.</p>")
@@ -239,20 +222,8 @@ def test_demo_stories_go_through_the_story_workflow(settings, tmp_path):
 # Four eyes over the whole change since the live version, on every step.
 
 
-def save_draft(client, user, page, answer):
-    client.force_login(user)
-    response = client.post(edit_url(page), story_form_data(page, answer=f"<p>{answer}</p>"))
-    assert response.status_code == 302
-    return response
-
-
-def approve_url(page):
-    task_state = Page.objects.get(pk=page.pk).current_workflow_task_state
-    return reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize("drafter", ["marketing", "admin_user_"])
+@pytest.mark.parametrize("drafter", ["marketing", "superuser"])
 def test_who_saved_a_draft_before_someone_else_submitted_cannot_approve_any_step(
     client, request, drafter, anje, anje_story, marketing2, moderator
 ):
@@ -294,7 +265,7 @@ def test_a_marketing_editor_in_redactie_cannot_approve_redactie_another_can(
     submit(client, anje, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
     # Approving in the editor saves the edit first: that makes it marketing's own change.
     client.force_login(marketing)
-    data = story_form_data(anje_story, answer="<p>Door de redactie verbeterd.</p>", action="action-workflow-action")
+    data = editor_form_data(anje_story, answer="<p>Door de redactie verbeterd.</p>", action="action-workflow-action")
     data["workflow-action-name"] = "approve"
     client.post(edit_url(anje_story), data)
     assert current_step(anje_story) == "Redactie"

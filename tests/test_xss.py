@@ -11,13 +11,15 @@ from html import escape
 from html.parser import HTMLParser
 
 import pytest
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from ambassadors.access import story_collection, story_group_for_user
+from ambassadors.factories import image as image_block
+from ambassadors.factories import paragraph, question_answer, quote, result, video
 from ambassadors.models import AmbassadorPage
 from home.factories import ImageFactory
-from tests.test_workflow import workflow_action
-from tests.workflow_fixtures import edit_url
+from tests.support.editor import editor_form_data
+from tests.support.pages import edit_url
+from tests.support.workflow import workflow_action
 
 pytestmark = pytest.mark.django_db
 
@@ -62,78 +64,38 @@ def story_body(block, field, payload, image):
         answer_html = f'<p>Zie <a href="{payload}">deze pagina</a>.</p>'
     else:
         answer_html = f"<p>{escape(answer_text, quote=False)}</p>"
-    paragraph = value("paragraph", "paragraph", "Een vrije alinea.")
-    return streamfield(
-        [
-            (
-                "question_answer",
-                {
-                    "recurring_question": "",
-                    "own_question": value("question_answer", "own_question", "Hoe begon het?"),
-                    "answer": rich_text(answer_html),
-                    "highlight": value("question_answer", "highlight", "Ouders voelen zich gehoord."),
-                },
-            ),
-            (
-                "video",
-                {
-                    "video": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-                    "caption": value("video", "caption", "Bekijk de video"),
-                    "poster": "",
-                },
-            ),
-            (
-                "quote",
-                {
-                    "quote": value("quote", "quote", "Doen!"),
-                    "attribution": value("quote", "attribution", "Anje"),
-                    "role": value("quote", "role", "Directeur"),
-                },
-            ),
-            (
-                "result",
-                {
-                    "figure": value("result", "figure", "80%"),
-                    "description": value("result", "description", "van de ouders is tevreden"),
-                },
-            ),
-            (
-                "image",
-                {
-                    "image": image.pk,
-                    "alt_text": value("image", "alt_text", "Het schoolplein"),
-                    "caption": value("image", "caption", "Ons plein"),
-                },
-            ),
-            (
-                "paragraph",
-                rich_text(f"<p>{escape(paragraph, quote=False)}</p>"),
-            ),
-        ]
-    )
+    paragraph_text = value("paragraph", "paragraph", "Een vrije alinea.")
+    return [
+        question_answer(
+            answer_html,
+            question="",
+            own_question=value("question_answer", "own_question", "Hoe begon het?"),
+            highlight=value("question_answer", "highlight", "Ouders voelen zich gehoord."),
+        ),
+        video("https://www.youtube.com/watch?v=dQw4w9WgXcQ", value("video", "caption", "Bekijk de video")),
+        quote(
+            value("quote", "quote", "Doen!"), value("quote", "attribution", "Anje"), value("quote", "role", "Directeur")
+        ),
+        result(value("result", "figure", "80%"), value("result", "description", "van de ouders is tevreden")),
+        image_block(image.pk, value("image", "alt_text", "Het schoolplein"), value("image", "caption", "Ons plein")),
+        paragraph(f"<p>{escape(paragraph_text, quote=False)}</p>"),
+    ]
 
 
 def story_form(story, block, field, payload, image):
     fields = {
         "title": "Anje Bechtel",
-        "slug": story.slug,
         "role": "Directeur",
-        "school": story.school_id,
         "portrait": image.pk,
         "quote": "Ouders zijn partners.",
         "introduction": "Directeur van een basisschool.",
         "seo_title": "",
         "search_description": "",
-        "go_live_at": "",
-        "expire_at": "",
-        "comments": inline_formset([]),
     }
     if block == "page":
         fields[field] = payload
-    fields["body"] = story_body(block, field, payload, image)
-    data = nested_form_data(fields)
-    data["action-submit"] = "1"
-    return data
+    body = story_body(block, field, payload, image)
+    return editor_form_data(story, action="action-submit", body=body, **fields)
 
 
 class PageParser(HTMLParser):

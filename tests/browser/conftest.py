@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.content import build_public_site
+
 ARTIFACTS_DIR = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_CANDIDATES = [os.environ.get("CHROMIUM_PATH", ""), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
 # Flags for a closed network: no background calls home from the browser.
@@ -67,6 +69,12 @@ def browser_page(chromium):
     # request still in flight while the test database is flushed can lock SQLite's tables.
     page.close()
     context.close()
+
+
+@pytest.fixture
+def site(home_page, ambassador_index, school_index):
+    """The small public site of tests/browser/content.py."""
+    return build_public_site(home_page, ambassador_index, school_index)
 
 
 @pytest.fixture

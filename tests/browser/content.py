@@ -1,6 +1,13 @@
 """A small public site for the browser tests: schools, a board, stories with portraits and a video."""
 
-from ambassadors.factories import AmbassadorPageFactory, BoardPageFactory, SchoolPageFactory, question_answer, video
+from ambassadors.factories import (
+    AmbassadorPageFactory,
+    BoardPageFactory,
+    SchoolPageFactory,
+    question_answer,
+    result,
+    video,
+)
 from home.factories import ImageFactory
 from home.models import HomePageFeaturedStory
 
@@ -49,7 +56,7 @@ def build_public_site(home_page, ambassador_index, school_index):
         introduction="Magda is directeur van de Kingschool in Denekamp.",
         body=[
             question_answer(LONG_ANSWER, question="werkwijze", highlight="Ouders komen elke maand."),
-            {"type": "result", "value": {"figure": "92%", "description": "van de ouders is tevreden"}},
+            result("92%", "van de ouders is tevreden"),
             video("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "Bekijk de videoreferentie van Magda"),
             question_answer("<p>Meer vertrouwen tussen ouders en leerkrachten.</p>", question="opbrengst"),
         ],

@@ -6,40 +6,12 @@ axe finds about a third of WCAG problems; the other tests check headings, labels
 """
 
 import json
-from pathlib import Path
 
 import pytest
 
-from tests.browser.content import build_public_site
+from tests.browser.support import BLOCKING_IMPACTS, describe, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-@pytest.fixture
-def site(home_page, ambassador_index, school_index):
-    return build_public_site(home_page, ambassador_index, school_index)
-
-
-def run_axe(page):
-    # Evaluated through the browser's DevTools protocol: a <script> tag added to the page
-    # would be refused by the site's Content-Security-Policy (no inline script without nonce).
-    page.evaluate(AXE_SCRIPT.read_text())
-    return page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_TAGS,
-    )
-
-
-def describe(violations):
-    return "\n".join(
-        f"{violation['impact']}: {violation['id']} – {violation['help']} "
-        f"({', '.join(node['target'][0] for node in violation['nodes'][:3])})"
-        for violation in violations
-    )
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -8,8 +8,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe, run_axe
-from tests.browser.test_public_site import load_lazy_images
+from tests.browser.support import BLOCKING_IMPACTS, describe, load_lazy_images, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -3,30 +3,11 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.content import build_public_site
+from tests.browser.support import load_lazy_images
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 WIDTHS = {"phone": 375, "laptop": 1280}
-
-
-@pytest.fixture
-def site(home_page, ambassador_index, school_index):
-    return build_public_site(home_page, ambassador_index, school_index)
-
-
-def load_lazy_images(page):
-    """Scroll to the bottom so lazy images load, then wait until every image is there."""
-    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    # Polled from here: wait_for_function compiles its predicate with eval() inside the page,
-    # which the site's Content-Security-Policy refuses.
-    for _ in range(150):
-        if page.evaluate("Array.from(document.images).every(image => image.complete && image.naturalWidth > 0)"):
-            break
-        page.wait_for_timeout(100)
-    else:
-        raise AssertionError("Images did not load within 15 s")
-    page.evaluate("window.scrollTo(0, 0)")
 
 
 def open_page(chromium, width, **context_options):

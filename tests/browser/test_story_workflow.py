@@ -13,7 +13,9 @@ from playwright.sync_api import expect
 from wagtail.models import Page
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory, question_answer
-from tests.workflow_fixtures import PASSWORD, make_user, publish_story
+from tests.support.pages import publish_story
+from tests.support.users import PASSWORD, make_user
+from tests.support.workflow import workflow_action
 
 # serialized_rollback: the roles and workflows come from a data migration, and a
 # transactional test starts from what the previous one flushed.
@@ -29,17 +31,6 @@ def log_in(page, base_url, username):
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(base_url + "/admin/")
-
-
-def approve_step_as(user, story):
-    """A step between the two the browser shows, approved through the same admin view."""
-    client = Client()
-    client.force_login(user)
-    task_state = Page.objects.get(pk=story.pk).current_workflow_task_state
-    response = client.post(
-        reverse("wagtailadmin_pages:workflow_action", args=[story.pk, "approve", task_state.pk]), {"comment": ""}
-    )
-    assert response.status_code == 302
 
 
 def test_ambassador_edits_and_submits_moderator_approves_site_shows_it(
@@ -83,7 +74,9 @@ def test_ambassador_edits_and_submits_moderator_approves_site_shows_it(
     assert Page.objects.get(pk=story.pk).current_workflow_task.name == "Redactie"
     client = Client()
     assert OLD_ANSWER in client.get(story.url).content.decode()  # nothing public yet
-    approve_step_as(marketing, story)  # Redactie; Anje's consent then passes by itself
+    # Redactie, a step the browser does not show; Anje's consent then passes by itself.
+    client.force_login(marketing)
+    assert workflow_action(client, story, "approve", comment="").status_code == 302
     assert Page.objects.get(pk=story.pk).current_workflow_task.name == "Goedkeuring Klaver CT"
 
     # The moderator: approve and publish from the editor's action menu.

@@ -13,9 +13,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.text import slugify
 
+from ambassadors.block_values import own_question, quote, recurring_question, result
 from ambassadors.choices import EducationalConcept, Population, Province, SchoolKind
 from ambassadors.models import AmbassadorIndexPage, AmbassadorPage, SchoolIndexPage, SchoolPage
-from demo.content import own_question, question, quote, result
 from demo.images import get_or_create_portrait
 from home.models import HomePage
 
@@ -85,7 +85,7 @@ class Command(BaseCommand):
         name = portrait.title.removeprefix("Portret ").removesuffix(" (demo)")
         # No video block: the benchmark must not ask a video provider for anything.
         body = [
-            question("werkwijze", "<p>We volgen als team de lessen en maken samen afspraken met ouders.</p>"),
+            recurring_question("werkwijze", "<p>We volgen als team de lessen en maken samen afspraken met ouders.</p>"),
             own_question("Wat merken de kinderen?", "<p>Ouders vragen vaker door over wat hun kind leert.</p>"),
             quote("Ouders zijn onze partners.", name, "Directeur"),
             result("85%", "van de ouders komt naar het startgesprek"),
