@@ -11,8 +11,3 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Core"
-
-    def ready(self):
-        from . import after_response
-
-        after_response.connect()

@@ -55,7 +55,7 @@ else:
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Mail: SMTP from the environment (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, ... in base.py).
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")  # noqa: F405
 
 # TLS is terminated by the proxy in front of the application server.
