@@ -21,7 +21,7 @@ from tests import worker
 from tests.smtp_servers import SilentServer, SMTPServer
 from tests.worker import queued_tasks  # noqa: F401 (a fixture)
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("queued_tasks"), pytest.mark.slow]
+pytestmark = worker.WORKER_TESTS
 
 SECRETARIAT = "secretariaat@klaverct.example"
 VISITOR = "jeroen@obs-de-esch.example"

@@ -2,8 +2,10 @@
 The real background worker for tests: `manage.py db_worker` in a subprocess, on the test
 database, with the database task backend and the outbox.
 
-Tests that use it need committed data: mark them `django_db(transaction=True)` and use the
-`queued_tasks` fixture, which switches this process to the same backends.
+Tests that use it need committed data: `pytestmark = WORKER_TESTS` marks them transactional
+(serialized_rollback keeps the groups and workflows of the data migrations for the tests
+after them) and uses the `queued_tasks` fixture, which switches this process to the same
+backends (import it into the test module).
 """
 
 import os
@@ -16,6 +18,11 @@ from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+WORKER_TESTS = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("queued_tasks"),
+    pytest.mark.slow,
+]
 
 
 @pytest.fixture
