@@ -95,6 +95,18 @@ if FRONTEND_CACHE:
         raise ImproperlyConfigured("FRONTEND_CACHE must be cloudflare, cloudfront or http.")
     WAGTAILFRONTENDCACHE = {"default": backend}
 
+# Server errors reach a person: mailed to ADMINS through the outbox (Django's mail_admins
+# handler), and sent to Sentry as well when SENTRY_DSN is set, without personal data.
+if os.environ.get("SENTRY_DSN"):
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=os.environ["SENTRY_DSN"],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=0.0,
+    )
+
 # Structured logging: one JSON object per line on stdout, for the platform's log collector.
 LOGGING = {
     "version": 1,
