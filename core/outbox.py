@@ -194,3 +194,11 @@ def retry(message):
         if updated:
             deliver_message.enqueue(message.pk)
     return bool(updated)
+
+
+@task()
+def prune_sent():
+    """Delete sent messages after OUTBOX_KEEP_SENT_DAYS: their text may hold a password link."""
+    cutoff = timezone.now() - timedelta(days=settings.OUTBOX_KEEP_SENT_DAYS)
+    deleted, _by_model = OutboxMessage.objects.filter(status=OutboxMessage.Status.SENT, sent_at__lt=cutoff).delete()
+    return deleted

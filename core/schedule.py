@@ -42,6 +42,7 @@ JOBS = [
         ("send_pending_contact_notifications",),
     ),
     Job("purge_contact_requests", timedelta(days=1), "core.schedule.run_command", ("purge_contact_requests",)),
+    Job("outbox_prune", timedelta(days=1), "core.outbox.prune_sent"),
     Job("prune_task_results", timedelta(days=1), "core.schedule.run_command", ("prune_db_task_results",)),
 ]
 
