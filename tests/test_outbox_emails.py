@@ -5,6 +5,7 @@ worker delivers them, once.
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from ambassadors.factories import AmbassadorPageFactory
 from ambassadors.invitations import invite_ambassador
@@ -60,3 +61,19 @@ def test_invitation_is_stored_with_the_account_and_sent_by_the_worker(ambassador
     assert invitation.password_url in delivered.get_content()
     message.refresh_from_db()
     assert message.status == "sent"
+
+
+def test_password_reset_is_looked_up_and_sent_by_the_worker(client, smtp_server):
+    get_user_model().objects.create_user("redacteur", "redactie@example.test", "wachtwoord-42")
+
+    response = client.post("/admin/password_reset/", {"email": "redactie@example.test"})
+
+    assert response.status_code == 302
+    assert smtp_server.connections == 0
+    assert not OutboxMessage.objects.exists()  # even the lookup waits for the worker
+
+    worker.run_batch(smtp_server.port)
+
+    ((rcpt, delivered),) = smtp_server.handler.messages
+    assert rcpt == ["redactie@example.test"]
+    assert "/admin/password_reset/confirm/" in delivered.get_content()
