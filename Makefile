@@ -37,9 +37,13 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
 
-# Sets up everything on SQLite, loads the demo site and serves it.
+# Sets up everything on SQLite, loads the demo site and serves it, with the background worker
+# beside the development server as in production (emails, indexing, periodic jobs). Ctrl+C
+# stops both; the worker does not reload on code changes (run `make run` again).
 run: demo
-	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
+	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/   (worker: manage.py db_worker)"
+	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Sets up the environment if needed and runs the whole test suite.

@@ -127,6 +127,8 @@ def _cancel_review_past_consent(page, user):
 
 
 @transaction.atomic
+# Atomic: the account, its link and the invitation in the outbox are saved together.
+@transaction.atomic
 def invite_ambassador(page, email, name, invited_by=None, replace=False):
     """
     Create or reuse the account for `email`, link it to `page` and send the invitation.

@@ -1,8 +1,8 @@
 """
 Workflow emails: who hears what, at each step, in Dutch.
 
-Sent with Django's email backends (console in development, SMTP in production, locmem in
-tests). They replace Wagtail's own workflow emails: `connect_workflow_notifications()`
+Sent with Django's email API, which puts them in the outbox (core/outbox.py); the worker
+delivers them. They replace Wagtail's own workflow emails: `connect_workflow_notifications()`
 connects our receivers under the dispatch_uids Wagtail uses, which runs first because
 "ambassadors" comes before "wagtail.admin" in INSTALLED_APPS, so Wagtail's later connect is
 a no-op and nobody receives two emails for one event.
@@ -11,9 +11,10 @@ They also close gaps Wagtail users report: an approval with a comment reaches th
 (wagtail#7542); a rejection at a later step reaches those who approved earlier steps
 (wagtail#10196); the submitter hears when each step passes; every email lists what changed.
 
-They are sent in the request that submits or approves, like Wagtail's own. A mail server
-that is down or refuses a message costs that email (logged, with its recipient), never the
-approval: Wagtail's notifier catches failures per message too (wagtail.admin.mail).
+They are stored inside Wagtail's transaction of the submission or approval (its workflow
+methods are atomic), so an approval and its emails are saved together; the worker retries a
+refusing or silent mail server with backoff. Should storing itself fail, that costs the email
+(logged, with its recipient), never the approval.
 """
 
 import logging

@@ -1,6 +1,12 @@
 """
 The two emails a contact request causes: one to the secretariat, a confirmation to the visitor.
 
+"Sending" here hands each message to the site's EMAIL_BACKEND, the outbox (core/outbox.py):
+the view calls this in the request's transaction, so the request and its emails are stored
+together and the worker delivers them, with its own lease per message. The fields below
+then record that a message is in the outbox; with another backend (the retry command's
+tests use SMTP directly) that it was sent.
+
 Delivery is recorded per recipient. Before sending, a process takes a short lease on the
 request with a conditional UPDATE (atomic on every database, SQLite included); a second
 process that finds the lease taken leaves the request alone. So two retries running at the

@@ -1,5 +1,6 @@
 """The contact form's GET and POST, served by ContactPage (see models.ContactPage)."""
 
+from django.db import transaction
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
@@ -49,12 +50,14 @@ def submit(request, page):
         # Counted and checked in one step, so concurrent submissions cannot all slip through.
         return render_form(request, page, form, rate_limited=True, status=429)
 
-    # Stored first, committed (autocommit), and only then the emails: a mail failure
-    # cannot lose the request.
-    contact_request = form.save(commit=False)
-    contact_request.visitor_confirmation_withheld = not ratelimit.take_confirmation(contact_request.email)
-    contact_request.save()
-    send_notifications(contact_request, site=Site.find_for_request(request))
+    # The request and its two emails are stored in one transaction: the emails go into the
+    # outbox (core/outbox.py) and the worker sends them, so the visitor never waits for the
+    # mail server and no email is lost.
+    with transaction.atomic():
+        contact_request = form.save(commit=False)
+        contact_request.visitor_confirmation_withheld = not ratelimit.take_confirmation(contact_request.email)
+        contact_request.save()
+        send_notifications(contact_request, site=Site.find_for_request(request))
     request.session[CONFIRMED_SESSION_KEY] = contact_request.pk
     return redirect(thanks_url(request, page))
 

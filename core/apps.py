@@ -13,7 +13,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import after_response, invalidation
+        from . import invalidation
 
-        after_response.connect()
         invalidation.connect()

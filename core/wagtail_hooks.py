@@ -8,3 +8,10 @@ from .admin_api import ChoosableDocumentsAdminAPIViewSet, ChoosableImagesAdminAP
 def admin_api_lists_choosable_images_and_documents(router):
     router.register_endpoint("images", ChoosableImagesAdminAPIViewSet)
     router.register_endpoint("documents", ChoosableDocumentsAdminAPIViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox_viewset():
+    from .outbox_admin import OutboxViewSet
+
+    return OutboxViewSet()

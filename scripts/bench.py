@@ -10,10 +10,15 @@
    (64 connections, BENCH_SECONDS each), once with the page cache on and once with it off.
 4. Prints requests/s, p50/p99 latency, non-2xx responses, the ratio to the static file,
    query counts and the memory (RSS) of a worker.
+5. Contact form against a mail server that accepts connections and never answers: 8 visitors
+   submit at once (no page cache) while wrk loads an ordinary story page; prints the
+   submissions' p50/p99 and the story page's p99 before and during, and how many connections
+   reached the mail server (the requests make none: the outbox holds the emails; no worker runs).
 
 Loopback only, bounded in time; never run as a test.
 """
 
+import http.client
 import json
 import os
 import re
@@ -24,7 +29,9 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -36,6 +43,8 @@ REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "8679"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "64"))
 WORKERS = 2
+CONTACT_VISITORS = 8
+CONTACT_ROUNDS = int(os.environ.get("BENCH_CONTACT_ROUNDS", "10"))  # submissions per visitor
 STORIES = int(os.environ.get("BENCH_STORIES", "200"))
 
 # The filter parameter must match the overview's filter form (issue 4): check after merging.
@@ -161,6 +170,125 @@ def serve_and_load(env, static_url, page_cache_seconds):
         server.wait(timeout=30)
 
 
+CREATE_CONTACT_PAGE = """
+import django
+django.setup()
+from wagtail.models import Site
+from contact.models import ContactPage
+home = Site.objects.get(is_default_site=True).root_page.specific
+if not ContactPage.objects.exists():
+    home.add_child(instance=ContactPage(title="Contact", slug="contact"))
+"""
+
+CONTACT_FORM = {
+    "name": "Bench Bezoeker",
+    "email": "bezoeker@bench.invalid",
+    "organisation": "OBS De Bench",
+    "role": "Directeur",
+    "question": "Hoe werkt de eerste ouderavond?",
+    "preferred_contact": "email",
+    "consent": "on",
+    "website": "",
+}
+
+
+def silent_mail_server():
+    """Accepts connections and never answers, like a hanging mail server."""
+    listener = socket.create_server((HOST, 0))
+    connections = []
+
+    def accept():
+        while True:
+            try:
+                connections.append(listener.accept()[0])
+            except OSError:
+                return
+
+    threading.Thread(target=accept, daemon=True).start()
+    return listener, connections
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else float("nan")
+
+
+def visitor_submits(rounds, latencies, failures):
+    """One visitor: fetch the form, post it; the POST (answered with a redirect) is timed."""
+    for _ in range(rounds):
+        page = http.client.HTTPConnection(HOST, PORT, timeout=60)
+        page.request("GET", "/contact/")
+        response = page.getresponse()
+        form = response.read().decode()
+        # The production cookie is Secure; over plain HTTP on loopback it is passed by hand.
+        cookies = "; ".join(
+            value.split(";", 1)[0] for name, value in response.getheaders() if name.lower() == "set-cookie"
+        )
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+        body = urllib.parse.urlencode({**CONTACT_FORM, "csrfmiddlewaretoken": token})
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookies}
+        started = time.monotonic()
+        try:
+            page.request("POST", "/contact/", body=body, headers=headers)
+            answer = page.getresponse()
+            answer.read()
+            if answer.status != 302:
+                failures.append(answer.status)
+        except OSError as error:
+            failures.append(repr(error))
+        latencies.append((time.monotonic() - started) * 1000)
+        page.close()
+
+
+def contact_with_silent_mail(env, story_path):
+    listener, connections = silent_mail_server()
+    env = {
+        **env,
+        "PAGE_CACHE_SECONDS": "0",
+        "EMAIL_HOST": HOST,
+        "EMAIL_PORT": str(listener.getsockname()[1]),
+        "EMAIL_TIMEOUT": "20",
+        "CONTACT_RATE_LIMIT": "100000",
+        "CONTACT_CONFIRMATIONS_PER_ADDRESS": "100000",
+        "CONTACT_SECRETARIAT_EMAIL": "secretariaat@bench.invalid",
+    }
+    server = subprocess.Popen(  # noqa: S603
+        [PYTHON, "-m", "gunicorn", "website.wsgi", f"--bind={HOST}:{PORT}", f"--workers={WORKERS}"]
+        + ["--log-level=warning"],
+        cwd=BASE_DIR,
+        env=env,
+    )
+    base_url = f"http://{HOST}:{PORT}"
+    try:
+        wait_for_port(PORT)
+        for _ in range(3):
+            urllib.request.urlopen(base_url + story_path, timeout=180).read()  # noqa: S310 - loopback
+        before = load(base_url + story_path)
+        latencies, failures = [], []
+        visitors = [
+            threading.Thread(target=visitor_submits, args=(CONTACT_ROUNDS, latencies, failures))
+            for _ in range(CONTACT_VISITORS)
+        ]
+        for visitor in visitors:
+            visitor.start()
+        during = load(base_url + story_path)
+        for visitor in visitors:
+            visitor.join(timeout=600)
+        return {
+            "story_before": before,
+            "story_during": during,
+            "submissions": len(latencies),
+            "failures": len(failures),
+            "p50": percentile(latencies, 0.5),
+            "p99": percentile(latencies, 0.99),
+            "mail_connections": len(connections),
+        }
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        listener.close()
+
+
 def machine():
     memory = re.search(r"MemTotal:\s+(\d+) kB", Path("/proc/meminfo").read_text()).group(1)
     cpu = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
@@ -205,6 +333,7 @@ def main():
             ],
             env,
         )
+        run([PYTHON, "-c", CREATE_CONTACT_PAGE], env)
         run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
         static_url = run(
             [
@@ -227,6 +356,8 @@ def main():
         print(f"Loading with wrk: {CONNECTIONS} connections, {SECONDS} s per URL, {WORKERS} gunicorn workers ...")
         cached = serve_and_load(env, static_url, 600)
         uncached = serve_and_load(env, static_url, 0)
+        print(f"Contact form with a silent mail server: {CONTACT_VISITORS} visitors at once ...", flush=True)
+        contact = contact_with_silent_mail(env, dict(PAGES)["story"])
     finally:
         if redis:
             redis.terminate()
@@ -257,6 +388,13 @@ def main():
         f"uncached {uncached['rss_mb']:.0f} MB"
     )
     print("Queries and render times: in-process with Django's test client, page cache off, median of 50.")
+    print(
+        f"\nContact form, silent mail server, {CONTACT_VISITORS} visitors at once: {contact['submissions']} "
+        f"submissions, {contact['failures']} failed, p50 {contact['p50']:.1f} ms, p99 {contact['p99']:.1f} ms "
+        f"(uncached story page p99 alone: {uncached['story']['p99']:.1f} ms). Story page p99 before "
+        f"{contact['story_before']['p99']:.1f} ms, during the submissions {contact['story_during']['p99']:.1f} ms. "
+        f"Connections to the mail server: {contact['mail_connections']} (should be 0)."
+    )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache.backends.redis import RedisCache
-from django.core.signals import request_finished
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -20,7 +19,7 @@ from wagtail.models import PageViewRestriction
 from contact.factories import contact_form_data
 from contact.models import ContactRequest
 from contact.notifications import pending_notifications
-from core import after_response, throttle
+from core import throttle
 from home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,17 +59,18 @@ def test_password_reset_form_is_throttled_per_client(client, settings):
 
 
 @pytest.fixture
-def deferred_calls_held():
-    """Keep the calls queued for after the response, so a test can see what ran inside it."""
-    request_finished.disconnect(dispatch_uid="core.after_response.run")
-    yield
-    after_response.connect()
+def deferred_calls_held(settings):
+    """Tasks stay in the database queue (no worker here), so a test can see what ran inside the request."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def reset_inside_the_request(client, email):
+    from django_tasks_db.models import DBTaskResult
+
+    queued = DBTaskResult.objects.count()
     with CaptureQueriesContext(connection) as queries:
         response = client.post("/admin/password_reset/", {"email": email})
-    return response, len(queries), len(mail.outbox), after_response.pending()
+    return response, len(queries), len(mail.outbox), DBTaskResult.objects.count() - queued
 
 
 def test_password_reset_does_the_same_work_for_known_and_unknown_addresses(client, deferred_calls_held):

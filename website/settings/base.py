@@ -6,6 +6,7 @@ override what differs. Anything secret or host-specific comes from the environme
 """
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,8 @@ INSTALLED_APPS = [
     "search",
     "contact",
     "demo",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -165,8 +168,18 @@ STORAGES = {
 # Wagtail's page editor posts many fields for a long StreamField.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Email: Django's backends; which one, and the SMTP server, come from the environment.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Email: every message goes to the outbox (core/outbox.py) in the request's transaction; the
+# worker delivers it through OUTBOX_DELIVERY_BACKEND (EMAIL_BACKEND in the environment
+# chooses that one) and the SMTP server below.
+EMAIL_BACKEND = "core.outbox.OutboxEmailBackend"
+OUTBOX_DELIVERY_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Attempts per message before it is marked failed; the wait doubles from the base (at most an
+# hour); a worker's claim on a message it is sending lasts this long (see core/outbox.py).
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "8"))
+OUTBOX_RETRY_BASE_SECONDS = int(os.environ.get("OUTBOX_RETRY_BASE_SECONDS", "60"))
+OUTBOX_LEASE_SECONDS = int(os.environ.get("OUTBOX_LEASE_SECONDS", "300"))
+# Sent messages are deleted after this many days (failed and waiting ones are kept).
+OUTBOX_KEEP_SENT_DAYS = int(os.environ.get("OUTBOX_KEEP_SENT_DAYS", "30"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -175,6 +188,15 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Klaver CT <noreply@klaverct.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Errors of the live site are mailed here (through the outbox): "Name <a@b>, Name <c@d>".
+ADMINS = [parseaddr(admin) for admin in env_list("ADMINS")]
+
+# Background work: Django's task framework as Wagtail uses it (django-tasks), on the database
+# (django-tasks-db), run by `manage.py db_worker` (docs/deploying.md). Wagtail's search and
+# reference indexing and frontend-cache purges go through it, and so does the outbox.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# How often each worker looks for due periodic jobs (core/schedule.py).
+SCHEDULE_TICK_SECONDS = int(os.environ.get("SCHEDULE_TICK_SECONDS", "30"))
 
 # Contact requests (see docs/contactverzoeken.md). The secretariat's address and phone are
 # site settings (Instellingen > Organisatie); these are the fallback when those are empty.

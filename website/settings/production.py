@@ -55,7 +55,7 @@ else:
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Mail: SMTP from the environment (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, ... in base.py).
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")  # noqa: F405
 
 # TLS is terminated by the proxy in front of the application server.
@@ -94,6 +94,18 @@ if FRONTEND_CACHE:
     else:
         raise ImproperlyConfigured("FRONTEND_CACHE must be cloudflare, cloudfront or http.")
     WAGTAILFRONTENDCACHE = {"default": backend}
+
+# Server errors reach a person: mailed to ADMINS through the outbox (Django's mail_admins
+# handler), and sent to Sentry as well when SENTRY_DSN is set, without personal data.
+if os.environ.get("SENTRY_DSN"):
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=os.environ["SENTRY_DSN"],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=0.0,
+    )
 
 # Structured logging: one JSON object per line on stdout, for the platform's log collector.
 LOGGING = {
