@@ -15,6 +15,7 @@ from ambassadors.factories import (
 from home.factories import HomePageFactory
 from tests.support.pages import publish_story, redacteur
 from tests.support.users import AMBASSADORS, MARKETING, MODERATORS, make_superuser, make_user
+from tests.support.worker import queue_tasks
 
 
 @pytest.fixture(autouse=True)
@@ -150,3 +151,9 @@ def magda_story(ambassador_index, school, magda):
         body=[question_answer("<p>Ouders zijn partners.</p>")],
     )
     return publish_story(page)
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """Tasks go to the database queue and emails to the outbox, as in production (tests/support/worker.py)."""
+    queue_tasks(settings)

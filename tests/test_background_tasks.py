@@ -6,9 +6,8 @@ and reference indexing instead of running it, and the real worker runs it.
 from django_tasks_db.models import DBTaskResult
 
 from home.factories import ContentPageFactory
-from tests import worker
+from tests.support import worker
 from tests.test_search import results
-from tests.worker import queued_tasks  # noqa: F401 (a fixture)
 
 pytestmark = worker.WORKER_TESTS
 

@@ -4,8 +4,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from core.models import OutboxMessage
-from tests.worker import queued_tasks  # noqa: F401 (a fixture)
-from tests.workflow_fixtures import make_user
+from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,10 @@ from django.contrib.auth import get_user_model
 from ambassadors.factories import AmbassadorPageFactory
 from ambassadors.invitations import invite_ambassador
 from core.models import OutboxMessage
-from tests import worker
-from tests.smtp_servers import SMTPServer
-from tests.worker import queued_tasks  # noqa: F401 (a fixture)
-from tests.workflow_fixtures import edit_url, story_form_data
+from tests.support import worker
+from tests.support.editor import editor_form_data
+from tests.support.pages import edit_url
+from tests.support.smtp_servers import SMTPServer
 
 pytestmark = worker.WORKER_TESTS
 
@@ -30,7 +30,7 @@ def test_submitting_a_story_stores_the_workflow_emails_and_the_worker_sends_them
     client, anje, anje_story, marketing, smtp_server
 ):
     client.force_login(anje)
-    response = client.post(edit_url(anje_story), story_form_data(anje_story, action="action-submit"))
+    response = client.post(edit_url(anje_story), editor_form_data(anje_story, action="action-submit"))
     assert response.status_code == 302
 
     assert smtp_server.connections == 0

@@ -17,9 +17,8 @@ from contact.factories import contact_form_data
 from contact.models import ContactRequest
 from core import outbox
 from core.models import OutboxMessage
-from tests import worker
-from tests.smtp_servers import SilentServer, SMTPServer
-from tests.worker import queued_tasks  # noqa: F401 (a fixture)
+from tests.support import worker
+from tests.support.smtp_servers import SilentServer, SMTPServer
 
 pytestmark = worker.WORKER_TESTS
 

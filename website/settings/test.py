@@ -10,7 +10,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Tasks run at once in most tests; the tests of background work (tests/worker.py) switch to
+# Tasks run at once in most tests; the tests of background work (tests/support/worker.py) switch to
 # the database backend and run the real worker in a subprocess, which needs the test
 # database in a file when it is SQLite.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -25,8 +25,7 @@ WORKER_TESTS = [
 ]
 
 
-@pytest.fixture
-def queued_tasks(settings):
+def queue_tasks(settings):
     """Tasks go to the database queue and emails to the outbox, as in production."""
     settings.TASKS = DATABASE_BACKEND
     settings.EMAIL_BACKEND = "core.outbox.OutboxEmailBackend"
@@ -36,7 +35,7 @@ def queued_tasks(settings):
 def worker_env(smtp_port=None, **settings):
     env = dict(os.environ)
     env.update(
-        DJANGO_SETTINGS_MODULE="tests.worker_settings",
+        DJANGO_SETTINGS_MODULE="tests.support.worker_settings",
         WORKER_DATABASE_NAME=str(connection.settings_dict["NAME"]),
         EMAIL_HOST="127.0.0.1",
         EMAIL_TIMEOUT="2",

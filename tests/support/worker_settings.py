@@ -1,4 +1,4 @@
-"""Settings of the worker subprocess in tests (tests/worker.py): the test database, real backends."""
+"""Settings of the worker subprocess in tests (tests/support/worker.py): the test database, real backends."""
 
 import os
 
