@@ -7,7 +7,7 @@ from django_tasks_db.models import DBTaskResult
 
 from home.factories import ContentPageFactory
 from tests.support import worker
-from tests.test_search import results
+from tests.support.search import results
 
 pytestmark = worker.WORKER_TESTS
 
