@@ -14,7 +14,7 @@ from wagtail.signals import page_published, page_unpublished
 from home.factories import ContentPageFactory
 from tests.support import worker
 from tests.support.frontend_cache import backend_settings
-from tests.test_search import results
+from tests.support.search import results
 
 pytestmark = worker.WORKER_TESTS
 

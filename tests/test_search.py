@@ -6,6 +6,7 @@ from django.db import connection
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory, question_answer
 from search.views import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
+from tests.support.search import results
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +26,6 @@ def story(ambassador_index, school_index):
             )
         ],
     )
-
-
-def results(client, query, **params):
-    response = client.get("/zoeken/", {"q": query, **params})
-    assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
-    return response, soup, [item.h2.get_text(strip=True) for item in soup.select(".search-results__item")]
 
 
 def test_finds_text_inside_a_question_and_answer_block(client, story):
