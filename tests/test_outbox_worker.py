@@ -10,14 +10,18 @@ import time
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from ambassadors.factories import AmbassadorPageFactory
 from contact.factories import contact_form_data
 from contact.models import ContactRequest
 from core import outbox
 from core.models import OutboxMessage
 from tests.support import worker
+from tests.support.editor import editor_form_data
+from tests.support.pages import edit_url
 from tests.support.smtp_servers import SilentServer, SMTPServer
 
 pytestmark = worker.WORKER_TESTS
@@ -189,3 +193,99 @@ def test_worker_killed_mid_send_loses_nothing_and_sends_at_most_once_more(smtp_s
     message.refresh_from_db()
     assert message.status == "sent"
     assert message.attempts == 2
+
+
+# Workflow and invitation emails under the same faults: the request stores them without a
+# connection, the worker retries while the server refuses or hangs, and sends each once it is up.
+
+
+def submit_story(client, anje, anje_story):
+    client.force_login(anje)
+    response = client.post(edit_url(anje_story), editor_form_data(anje_story, action="action-submit"))
+    assert response.status_code == 302
+    return "marketing@example.nl", None
+
+
+def invite_in_admin(client, marketing, ambassador_index, school):
+    page = AmbassadorPageFactory(parent=ambassador_index, title="Femmy Sassen", slug="femmy-sassen", school=school)
+    client.force_login(marketing)
+    url = reverse("ambassadors_invite", args=[page.pk])
+    response = client.post(url, {"name": "Femmy Sassen", "email": "f.sassen@school.nl"}, follow=True)
+    return "f.sassen@school.nl", response.content.decode()
+
+
+def make_request(email, client, request):
+    """The request that sends the email; returns a recipient it must have stored and, for the
+    invitation, the page Marketing sees afterwards."""
+    if email == "workflow":
+        return submit_story(client, request.getfixturevalue("anje"), request.getfixturevalue("anje_story"))
+    return invite_in_admin(
+        client,
+        request.getfixturevalue("marketing"),
+        request.getfixturevalue("ambassador_index"),
+        request.getfixturevalue("school"),
+    )
+
+
+def stored_recipients(expected, page):
+    recipients = sorted(sum(OutboxMessage.objects.values_list("to", flat=True), []))
+    assert expected in recipients
+    assert statuses() == ["waiting"] * len(recipients)
+    if page is not None:
+        assert f"Uitnodiging verstuurd naar {expected}" in page
+    return recipients
+
+
+@pytest.mark.usefixtures("marketing")  # the Redactie reviewer the workflow email goes to
+@pytest.mark.parametrize("email", ["workflow", "invitation"])
+def test_refusing_server_keeps_workflow_and_invitation_emails_until_it_accepts(email, client, request, smtp_server):
+    smtp_server.handler.refuse = True
+    expected, page = make_request(email, client, request)
+    assert smtp_server.connections == 0
+    stored = stored_recipients(expected, page)
+
+    worker.run_batch(smtp_server.port)
+
+    assert smtp_server.connections >= 1
+    assert smtp_server.handler.messages == []
+    for message in OutboxMessage.objects.all():
+        assert message.status == "waiting"
+        assert message.attempts == 1
+        assert "554" in message.last_error
+
+    smtp_server.handler.refuse = False
+    wait_until_due()
+    worker.run_batch(smtp_server.port)
+    outbox.deliver_due.enqueue()
+    worker.run_batch(smtp_server.port)
+
+    assert smtp_server.handler.recipients() == stored
+    assert set(statuses()) == {"sent"}
+
+
+@pytest.mark.usefixtures("marketing")
+@pytest.mark.parametrize("email", ["workflow", "invitation"])
+def test_silent_server_holds_up_no_workflow_or_invitation_request_and_loses_nothing(
+    email, client, request, smtp_server, silent_server, settings
+):
+    settings.EMAIL_PORT = silent_server.port  # were anything sent in the request, it would hang here
+    started = time.monotonic()
+    expected, page = make_request(email, client, request)
+    elapsed = time.monotonic() - started
+    assert silent_server.connections == 0
+    assert elapsed < 2  # below the 2 s mail time-out
+    stored = stored_recipients(expected, page)
+
+    worker.run_batch(silent_server.port)
+
+    assert silent_server.connections >= 1
+    assert all("timed out" in message.last_error for message in OutboxMessage.objects.all())
+    assert set(statuses()) == {"waiting"}
+
+    wait_until_due()
+    worker.run_batch(smtp_server.port)
+    outbox.deliver_due.enqueue()
+    worker.run_batch(smtp_server.port)
+
+    assert smtp_server.handler.recipients() == stored
+    assert set(statuses()) == {"sent"}

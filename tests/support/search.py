@@ -1,10 +1,10 @@
-"""The site search as a visitor reads it."""
+"""The public site search as a visitor sees it."""
 
 from bs4 import BeautifulSoup
 
 
 def results(client, query, **params):
-    """The response to /zoeken/?q=`query`, its parsed HTML and the titles of the results shown."""
+    """GET /zoeken/; returns the response, the parsed page and the titles of the results."""
     response = client.get("/zoeken/", {"q": query, **params})
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
