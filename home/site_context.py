@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Site, get_page_models
 
 from core import cache_versions, paths, wagtail_internals
 from core.queries import public_pages
@@ -79,8 +79,10 @@ def build(request):
     organisation = OrganisationSettings.for_site(site)
     privacy_page = organisation.privacy_page
     menu_pages = public_pages(site.root_page.get_children().live().in_menu())
-    contact_pages = Page.objects.type(*site_link_page_types("contact")).live()
-    contact_page = public_pages(contact_pages.descendant_of(site.root_page, inclusive=True)).first()
+    contact_page = None
+    for page_type in site_link_page_types("contact"):  # one query: there is one contact page type
+        pages = public_pages(page_type.objects.live().descendant_of(site.root_page, inclusive=True))
+        contact_page = contact_page or pages.first()
     return SiteContext(
         site=site,
         organisation=organisation,

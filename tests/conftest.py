@@ -157,3 +157,20 @@ def magda_story(ambassador_index, school, magda):
 def queued_tasks(settings):
     """Tasks go to the database queue and emails to the outbox, as in production (tests/support/worker.py)."""
     queue_tasks(settings)
+
+
+def pytest_collection_modifyitems(items):
+    """
+    Every transactional test (live server, browser, worker, load tests) starts from the data the
+    migrations created (groups, workflows, content types) and leaves the database empty: Django's
+    serialized rollback. Without it, the flush after one such test is followed by post_migrate,
+    which on PostgreSQL recreates content types under new ids, and the next test that restores
+    the migrations' data (the worker tests) cannot load them back.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = dict(marker.kwargs) if marker else {}
+        transactional = kwargs.get("transaction") or {"live_server", "transactional_db"} & set(item.fixturenames)
+        if transactional and not kwargs.get("serialized_rollback"):
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
