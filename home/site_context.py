@@ -67,6 +67,15 @@ def site_link_page_types(link):
     return [model for model in get_page_models() if getattr(model, "site_link", None) == link]
 
 
+def first_public_page(page_types, root):
+    """The first live, public page of `page_types` in the site under `root` (a query per type until found)."""
+    for page_type in page_types:
+        page = public_pages(page_type.objects.live().descendant_of(root, inclusive=True)).first()
+        if page is not None:
+            return page
+    return None
+
+
 def build(request):
     """The site context for `request`, from the database."""
     from home.models import OrganisationSettings
@@ -79,10 +88,7 @@ def build(request):
     organisation = OrganisationSettings.for_site(site)
     privacy_page = organisation.privacy_page
     menu_pages = public_pages(site.root_page.get_children().live().in_menu())
-    contact_page = None
-    for page_type in site_link_page_types("contact"):  # one query: there is one contact page type
-        pages = public_pages(page_type.objects.live().descendant_of(site.root_page, inclusive=True))
-        contact_page = contact_page or pages.first()
+    contact_page = first_public_page(site_link_page_types("contact"), site.root_page)
     return SiteContext(
         site=site,
         organisation=organisation,

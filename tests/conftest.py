@@ -127,30 +127,31 @@ def editor(db):
 # Two live stories, each with its own ambassador.
 
 
-@pytest.fixture
-def anje_story(ambassador_index, school, anje):
+def live_story(index, school, account, title, slug, answer):
+    """A published story with its own ambassador account and one answer."""
     page = AmbassadorPageFactory(
-        parent=ambassador_index,
-        title="Anje Bechtel",
-        slug="anje-bechtel",
+        parent=index,
+        title=title,
+        slug=slug,
         school=school,
-        ambassador_account=anje,
-        body=[question_answer("<p>We volgen samen de lessen.</p>")],
+        ambassador_account=account,
+        body=[question_answer(answer)],
     )
     return publish_story(page)
+
+
+@pytest.fixture
+def anje_story(ambassador_index, school, anje):
+    return live_story(
+        ambassador_index, school, anje, "Anje Bechtel", "anje-bechtel", "<p>We volgen samen de lessen.</p>"
+    )
 
 
 @pytest.fixture
 def magda_story(ambassador_index, school, magda):
-    page = AmbassadorPageFactory(
-        parent=ambassador_index,
-        title="Magda Nijmeijer",
-        slug="magda-nijmeijer",
-        school=school,
-        ambassador_account=magda,
-        body=[question_answer("<p>Ouders zijn partners.</p>")],
+    return live_story(
+        ambassador_index, school, magda, "Magda Nijmeijer", "magda-nijmeijer", "<p>Ouders zijn partners.</p>"
     )
-    return publish_story(page)
 
 
 @pytest.fixture
