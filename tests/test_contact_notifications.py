@@ -3,13 +3,9 @@ Nothing lost: a request is stored whatever the mail server does, and the retry c
 each email exactly once when the server is back. Uses a real SMTP server on loopback (aiosmtpd).
 """
 
-import socket
-from email import message_from_bytes
-from email.policy import default as default_policy
 from io import StringIO
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -18,60 +14,16 @@ from contact.factories import ContactRequestFactory, contact_form_data
 from contact.models import ContactRequest
 from contact.notifications import LEASE_DURATION, send_notifications
 from tests.mail_backends import ReentrantEmailBackend
+from tests.support.smtp_servers import SMTPServer
 
 pytestmark = pytest.mark.django_db
 
 SECRETARIAT = "secretariaat@klaverct.example"
 
 
-class RecordingHandler:
-    """Keeps every accepted message; refuses recipients listed in `refused`."""
-
-    def __init__(self):
-        self.messages = []
-        self.refused = set()
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address in self.refused:
-            return "550 5.1.1 Mailbox unavailable"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=default_policy)))
-        return "250 Message accepted for delivery"
-
-    def recipients(self):
-        return sorted(address for rcpt_tos, _message in self.messages for address in rcpt_tos)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class LoopbackSMTPServer:
-    """An SMTP server on 127.0.0.1 that can be stopped and started again on the same port."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.handler = RecordingHandler()
-        self.controller = None
-
-    def start(self):
-        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
-
-    def stop(self):
-        if self.controller:
-            self.controller.stop()
-            self.controller = None
-
-
 @pytest.fixture
 def smtp_server(settings):
-    server = LoopbackSMTPServer()
+    server = SMTPServer()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = server.port

@@ -27,12 +27,15 @@ class Handler:
         self.connections = 0
         self.messages = []
         self.refuse = False  # answer every message with a permanent refusal
+        self.refused = set()  # addresses refused as unknown mailboxes; the others are accepted
         self.hold_after_data = 0  # seconds to wait, once a message is recorded, before accepting it
         self.received = threading.Event()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.refuse:
             return "554 5.7.1 Relay access denied"
+        if address in self.refused:
+            return "550 5.1.1 Mailbox unavailable"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -62,22 +65,29 @@ class CountingController(Controller):
 
 
 class SMTPServer:
+    """A real SMTP server on 127.0.0.1; it can be stopped and started again on the same port."""
+
     def __init__(self):
         self.port = free_port()
         self.handler = Handler()
-        self.controller = CountingController(self.handler, hostname="127.0.0.1", port=self.port)
+        self.controller = None
+        self.starts = 0
 
     @property
     def connections(self):
-        # The controller's own start-up probe connects once; it is not a client.
-        return self.handler.connections - 1
+        # The controller's own start-up probe connects once per start; it is not a client.
+        return self.handler.connections - self.starts
 
     def start(self):
+        self.controller = CountingController(self.handler, hostname="127.0.0.1", port=self.port)
         self.controller.start()
+        self.starts += 1
         return self
 
     def stop(self):
-        self.controller.stop()
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
 
 
 class SilentServer:
