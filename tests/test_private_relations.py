@@ -206,6 +206,21 @@ def test_api_gives_null_for_a_hidden_board(client, site, hide, fields):
     assert BOARD not in json.dumps([listing, detail])
 
 
+@pytest.mark.parametrize("hide", HIDE)
+def test_api_filter_by_a_hidden_schools_id_finds_nothing(client, site, hide):
+    params = {"type": "ambassadors.AmbassadorPage", "school": site["school"].pk}
+    assert [item["id"] for item in api(client, "/api/v2/pages/", **params)["items"]] == [site["story"].pk]
+
+    hide(site["school"])
+
+    assert api(client, "/api/v2/pages/", **params)["items"] == []
+
+
+def test_api_filter_by_a_school_that_is_not_a_number_is_a_400(client, site):
+    response = client.get("/api/v2/pages/", {"type": "ambassadors.AmbassadorPage", "school": "zonnewijzer"})
+    assert response.status_code == 400
+
+
 @pytest.mark.parametrize("hide", RESTRICT)
 def test_api_images_leave_out_a_hidden_schools_logo(client, site, hide):
     # Held before this change too (PublishedImagesAPIViewSet uses live().public()): kept as the

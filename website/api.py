@@ -18,6 +18,8 @@ from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
+from core.api import PublicPageField
+
 # As long as the site's own search box allows (search/views.py).
 MAX_SEARCH_LENGTH = 100
 MAX_OFFSET = 100_000
@@ -48,8 +50,26 @@ class ParameterCheckFilter(BaseFilterBackend):
         return queryset
 
 
+class PublicRelationFilter(BaseFilterBackend):
+    """
+    `?school=<id>` (or any related page shown with PublicPageField) finds nothing when that
+    page is not public: otherwise filtering by the id of a draft or restricted school would
+    tell which public stories belong to it, while the field itself says null.
+    A value that is not a number is left to Wagtail's own filter, which answers 400.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        for api_field in getattr(queryset.model, "api_fields", ()):
+            value = request.GET.get(getattr(api_field, "name", ""))
+            if value is None or not isinstance(getattr(api_field, "serializer", None), PublicPageField):
+                continue
+            if value.isdigit() and not Page.objects.live().public().filter(pk=int(value)).exists():
+                return queryset.none()
+        return queryset
+
+
 class CheckedPagesAPIViewSet(PagesAPIViewSet):
-    filter_backends = [ParameterCheckFilter, *PagesAPIViewSet.filter_backends]
+    filter_backends = [ParameterCheckFilter, PublicRelationFilter, *PagesAPIViewSet.filter_backends]
 
 
 class PublishedImagesAPIViewSet(ImagesAPIViewSet):
