@@ -7,7 +7,11 @@ requests cannot all slip under the limit between a read and a write.
 
 ThrottleMiddleware applies THROTTLED_VIEWS (URL name -> (uses, seconds)) to POSTs of those
 views, per client address (core/client_ip.py): Wagtail's page-password form and the admin's
-password-reset form. A throttled request gets a Dutch 429 page.
+password-reset form. A throttled request gets a Dutch 429 page. For the views in
+THROTTLE_COUNT_FAILURES_ONLY a POST that succeeds (answered with a redirect: the right
+password) gives its use back, so a school's staff behind one address are not locked out by
+each other's correct passwords; the use is still taken first, atomically, so guesses sent at
+once cannot slip past the limit.
 """
 
 import hashlib
@@ -37,6 +41,16 @@ def take(scope, identity, limit, window):
         cache.add(key, 1, timeout=window)
         count = 1
     return count <= limit
+
+
+def give_back(scope, identity):
+    """Return one use of `scope` taken by `identity` (never below zero)."""
+    key = _key(scope, identity)
+    try:
+        if cache.decr(key) < 0:
+            cache.set(key, 0)
+    except ValueError:  # the window expired in the meantime: nothing to give back
+        pass
 
 
 def is_used_up(scope, identity, limit):
@@ -72,7 +86,11 @@ class ThrottleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        taken = getattr(request, "throttle_use", None)
+        if taken is not None and 300 <= response.status_code < 400:
+            give_back(*taken)
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method != "POST" or request.resolver_match is None:
@@ -82,6 +100,9 @@ class ThrottleMiddleware:
         if allowance is None:
             return None
         limit, window = allowance
-        if not take(f"view:{url_name}", client_ip(request), limit, window):
+        scope, identity = f"view:{url_name}", client_ip(request)
+        if not take(scope, identity, limit, window):
             return too_many_requests(request, window)
+        if url_name in settings.THROTTLE_COUNT_FAILURES_ONLY:
+            request.throttle_use = (scope, identity)
         return None

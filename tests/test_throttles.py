@@ -50,6 +50,22 @@ def test_page_password_form_is_throttled_per_client(client, home_page, settings)
     assert other.status_code == 302
 
 
+def test_correct_page_passwords_do_not_use_up_the_allowance(client, home_page, settings):
+    """Colleagues behind one school address who know the password are never locked out."""
+    settings.THROTTLED_VIEWS = {**settings.THROTTLED_VIEWS, "wagtailcore_authenticate_with_password": (3, 900)}
+    page = ContentPageFactory(parent=home_page, title="Besloten", slug="besloten")
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type="password", password="geheim")
+    url = f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
+
+    assert client.post(url, {"password": "fout", "return_url": page.url}).status_code == 200
+    for _ in range(5):
+        assert client.post(url, {"password": "geheim", "return_url": page.url}).status_code == 302
+    # The one wrong guess still counts: two more and the form is closed to this address.
+    for _ in range(2):
+        assert client.post(url, {"password": "fout", "return_url": page.url}).status_code == 200
+    assert_dutch_429(client.post(url, {"password": "geheim", "return_url": page.url}))
+
+
 def test_password_reset_form_is_throttled_per_client(client, settings):
     settings.THROTTLED_VIEWS = {**settings.THROTTLED_VIEWS, "wagtailadmin_password_reset": (2, 3600)}
     for number in range(2):

@@ -318,6 +318,8 @@ THROTTLED_VIEWS = {
     "wagtailcore_authenticate_with_password": (int(os.environ.get("PAGE_PASSWORD_RATE_LIMIT", "10")), 900),
     "wagtailadmin_password_reset": (int(os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5")), 3600),
 }
+# Of these, only failed attempts count: the right page password (a redirect) gives its use back.
+THROTTLE_COUNT_FAILURES_ONLY = {"wagtailcore_authenticate_with_password"}
 
 # The reset form's work (lookup, token, email) waits until the response is out, so known and
 # unknown addresses get their answer in the same time (core/password_reset.py).
