@@ -5,7 +5,9 @@ Wagtail's default of the stored values (a ChoiceBlock's key) and rich text with 
 paragraphs run together.
 
 Blocks take it by mixing in `ReaderComparedBlock`; how Wagtail finds it is in
-core/wagtail_internals.py.
+core/wagtail_internals.py. StreamFields are compared with `ReaderStreamFieldComparison`
+(registered in core/apps.py through Wagtail's `register_comparison_class`), so a StreamField
+the editor only stored again is no change there either.
 """
 
 from django.utils.html import escape, format_html, format_html_join
@@ -62,3 +64,17 @@ class ReaderComparedBlock(wagtail_internals.ComparedBlock):
     """A block the compare view shows as a reader sees it."""
 
     comparison_class = ReaderTextComparison
+
+
+class ReaderStreamFieldComparison(wagtail_internals.StreamFieldComparison):
+    """A StreamField has changed when a block was added, removed, moved, or reads differently."""
+
+    def has_changed(self):
+        if not super().has_changed():
+            return False
+        if not (self.has_block_ids(self.val_a) and self.has_block_ids(self.val_b)):
+            return True
+        if [child.id for child in self.val_a] != [child.id for child in self.val_b]:
+            return True
+        blocks = wagtail_internals.StreamBlockComparison(self.field.stream_block, True, True, self.val_a, self.val_b)
+        return any(comparison.has_changed() for comparison in blocks.get_block_comparisons())

@@ -16,7 +16,11 @@ shows the stored values of blocks again: the fixed question's key, paragraphs ru
 from importlib import import_module
 
 from wagtail.admin import utils as admin_utils
-from wagtail.admin.compare import BlockComparison  # noqa: F401  (the base of a block's comparison)
+from wagtail.admin.compare import (  # noqa: F401  (the classes the compare view is built from)
+    BlockComparison,
+    StreamBlockComparison,
+    StreamFieldComparison,
+)
 
 # Wagtail names users through `wagtail.admin.utils.get_user_display_name`, which these modules
 # import by name (the template filter `user_display_name`, used by comments and revisions, lives
