@@ -6,10 +6,13 @@ so the admin and templates go through Django's i18n like everything else.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.encoding import force_str
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from core.block_comparison import ReaderComparedBlock
 from core.blocks import (
     ImageBlock,
     ParagraphBlock,
@@ -18,6 +21,7 @@ from core.blocks import (
     VideoBlock,
     VideoURLBlock,  # noqa: F401  (named by this app's old migrations)
 )
+from core.reader_text import reader_text
 
 # A small, safe set: no headings, images or embeds inside an answer.
 ANSWER_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -39,7 +43,7 @@ class QuestionAnswerValue(blocks.StructValue):
         return dict(RECURRING_QUESTIONS).get(self.get("recurring_question"), "")
 
 
-class QuestionAnswerBlock(blocks.StructBlock):
+class QuestionAnswerBlock(ReaderComparedBlock, blocks.StructBlock):
     recurring_question = blocks.ChoiceBlock(
         choices=RECURRING_QUESTIONS,
         required=False,
@@ -63,6 +67,18 @@ class QuestionAnswerBlock(blocks.StructBlock):
         label=_("Uitgelichte zin"),
         help_text=_("Optioneel: één zin uit je antwoord die als citaat opvalt."),
     )
+
+    def get_reader_parts(self, value):
+        """What a reader sees (core/reader_text.py): the question as shown, never the fixed question's key."""
+        answer, highlight = self.child_blocks["answer"], self.child_blocks["highlight"]
+        return [
+            (_("Vraag"), force_str(value.question())),
+            (capfirst(force_str(answer.label)), reader_text(answer, value.get("answer"))),
+            (capfirst(force_str(highlight.label)), reader_text(highlight, value.get("highlight"))),
+        ]
+
+    def get_reader_title(self, value):
+        return force_str(value.question())
 
     def clean(self, value):
         value = super().clean(value)

@@ -9,7 +9,8 @@ a no-op and nobody receives two emails for one event.
 
 They also close gaps Wagtail users report: an approval with a comment reaches the submitter
 (wagtail#7542); a rejection at a later step reaches those who approved earlier steps
-(wagtail#10196); the submitter hears when each step passes; every email lists what changed.
+(wagtail#10196); the submitter hears when each step passes; every email shows what changed,
+word by word, and who changed it (ambassadors/changes.py), in plain text and HTML.
 
 They are stored inside Wagtail's transaction of the submission or approval (its workflow
 methods are atomic), so an approval and its emails are saved together; the worker retries a
@@ -29,7 +30,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
-from .changes import describe_revision_changes
+from .changes import summarise_revision
 from .workflow import revision_authors
 
 logger = logging.getLogger(__name__)
@@ -68,37 +69,37 @@ def reviewers(task, page):
 
 
 def send_workflow_email(recipients, subject, intro, workflow_state, comment="", exclude=()):
-    """One plain-text email per recipient (so nobody sees the others' addresses)."""
+    """One email per recipient (so nobody sees the others' addresses), plain text and HTML."""
     page = workflow_state.content_object.specific
     # The newest revision: what reviewers see, or what was just published.
     revision = page.get_latest_revision()
     excluded = {user.pk for user in exclude if user is not None}
     seen = set()
     with translation.override("nl"):
-        changes = describe_revision_changes(revision) if revision else []
+        summary = summarise_revision(revision) if revision else None
         for user in recipients:
             if user is None or not user.email or not user.is_active or user.pk in excluded or user.pk in seen:
                 continue
             seen.add(user.pk)
-            body = render_to_string(
-                "ambassadors/emails/workflow_notification.txt",
-                {
-                    "user": user,
-                    "intro": intro,
-                    "page": page,
-                    "comment": comment,
-                    "changes": changes,
-                    "edit_url": edit_url(page),
-                    "public_url": page.full_url if page.live else "",
-                },
-            )
-            deliver(f"[{settings.WAGTAIL_SITE_NAME}] {subject}", body, user.email)
+            context = {
+                "user": user,
+                "subject": subject,
+                "intro": intro,
+                "page": page,
+                "comment": comment,
+                "summary": summary.named_for(user) if summary else None,
+                "edit_url": edit_url(page),
+                "public_url": page.full_url if page.live else "",
+            }
+            body = render_to_string("ambassadors/emails/workflow_notification.txt", context)
+            html = render_to_string("ambassadors/emails/workflow_notification.html", context)
+            deliver(f"[{settings.WAGTAIL_SITE_NAME}] {subject}", body, user.email, html=html)
 
 
-def deliver(subject, body, recipient):
+def deliver(subject, body, recipient, html=None):
     """Send one email; if the mail server fails, log it and carry on with the workflow."""
     try:
-        send_mail(subject, body, None, [recipient])
+        send_mail(subject, body, None, [recipient], html_message=html)
     except Exception:  # any backend error (SMTP, connection, timeout) must not undo an approval
         logger.exception("Workflow email not sent: %s", subject, extra={"recipient": recipient})
         return False

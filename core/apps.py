@@ -13,6 +13,12 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from wagtail.admin.compare import register_comparison_class
+        from wagtail.fields import StreamField
+
         from . import invalidation
+        from .block_comparison import ReaderStreamFieldComparison
 
         invalidation.connect()
+        # The admin's compare view: a StreamField changed only if a reader would see it.
+        register_comparison_class(StreamField, comparison_class=ReaderStreamFieldComparison)

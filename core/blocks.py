@@ -3,6 +3,8 @@ StreamField blocks any page type may use: paragraphs, videos, quotes, images and
 
 The blocks of one content domain (a story's questions and answers) live in that app's
 `blocks.py` and build on these. Visitor- and editor-facing text is Dutch, wrapped in gettext.
+The text blocks show in the admin's compare view as a reader sees them (core/block_comparison.py);
+the image block keeps Wagtail's own comparison, which shows the images.
 """
 
 from django.core.exceptions import ValidationError
@@ -10,11 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock, EmbedValue
 
+from .block_comparison import ReaderComparedBlock
 from .image_choice import ChosenImageBlock
 from .videos import fetch_embed, parse_video_url
 
 
-class ParagraphBlock(blocks.RichTextBlock):
+class ParagraphBlock(ReaderComparedBlock, blocks.RichTextBlock):
     """Free text. Each page type passes the rich text `features` its pages may use."""
 
     class Meta:
@@ -49,7 +52,7 @@ class VideoURLBlock(EmbedBlock):
         return value
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(ReaderComparedBlock, blocks.StructBlock):
     video = VideoURLBlock(
         label=_("Videolink"),
         help_text=_("De link van de video op YouTube of Vimeo."),
@@ -84,7 +87,7 @@ class VideoBlock(blocks.StructBlock):
         }
 
 
-class QuoteBlock(blocks.StructBlock):
+class QuoteBlock(ReaderComparedBlock, blocks.StructBlock):
     quote = blocks.TextBlock(max_length=500, label=_("Citaat"))
     attribution = blocks.CharBlock(required=False, max_length=120, label=_("Naam"))
     role = blocks.CharBlock(required=False, max_length=120, label=_("Functie"))
@@ -117,7 +120,7 @@ class ImageBlock(blocks.StructBlock):
         description = _("Een afbeelding met beschrijving en onderschrift")
 
 
-class ResultBlock(blocks.StructBlock):
+class ResultBlock(ReaderComparedBlock, blocks.StructBlock):
     figure = blocks.CharBlock(
         max_length=20,
         label=_("Resultaat"),

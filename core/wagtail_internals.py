@@ -9,12 +9,18 @@ on every public request (docs/performance.md). Wagtail has discussed caching the
 
 tests/test_wagtail_internals.py checks on every upgrade that Wagtail still reads each of
 them. If it fails, change or drop the function here: the site stays correct, only slower
-(or, for the display name, shows staff names to ambassadors again).
+(or, for the display name, shows staff names to ambassadors again; for the compare view,
+shows the stored values of blocks again: the fixed question's key, paragraphs run together).
 """
 
 from importlib import import_module
 
 from wagtail.admin import utils as admin_utils
+from wagtail.admin.compare import (  # noqa: F401  (the classes the compare view is built from)
+    BlockComparison,
+    StreamBlockComparison,
+    StreamFieldComparison,
+)
 
 # Wagtail names users through `wagtail.admin.utils.get_user_display_name`, which these modules
 # import by name (the template filter `user_display_name`, used by comments and revisions, lives
@@ -55,3 +61,19 @@ def name_users_with(display_name):
         if module.get_user_display_name not in (wagtail_user_display_name, display_name):
             raise ImportError(f"{module_name}.get_user_display_name is not Wagtail's any more")
         module.get_user_display_name = display_name
+
+
+class ComparedBlock:
+    """
+    Mixed into a StreamField block class: the admin's compare view renders its values with
+    the class's `comparison_class` (a BlockComparison).
+
+    Wagtail's compare view asks each block for `get_comparison_class()`
+    (`wagtail.admin.compare.get_comparison_class_for_block`), an undocumented method its own
+    ImageChooserBlock defines; there is no registry for blocks as there is for model fields.
+    """
+
+    comparison_class = None
+
+    def get_comparison_class(self):
+        return self.comparison_class

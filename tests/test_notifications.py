@@ -23,8 +23,11 @@ def test_each_step_tells_the_right_people(client, anje, anje_story, marketing, m
         ("marketing@example.nl", "Wacht op jouw beoordeling: Anje Bechtel (Redactie)"),
     ]
     review_request = sent_to(mailoutbox, "marketing@example.nl")[0]
-    # What changed, in plain words, and a link into the admin.
-    assert "Verhaal: blok 1 (Vraag en antwoord) gewijzigd" in review_request.body
+    # What changed, in plain words with who changed it (tests/test_change_summary.py), and a link into the admin.
+    question = "„Hoe werken jullie met de Glans-techniek in de school?”"
+    assert (
+        f"Verhaal, blok 1: Vraag en antwoord {question} › Antwoord: gewijzigd door Anje Bechtel" in review_request.body
+    )
     assert NEW_ANSWER in review_request.body
     assert f"http://testserver/admin/pages/{anje_story.pk}/edit/" in review_request.body
 

@@ -71,3 +71,24 @@ def test_wagtail_keeps_a_settings_objects_request_where_it_is_remembered(rf, hom
     wagtail_internals.remember_settings_request(by_us, request)
     assert by_wagtail.__dict__.get("_request") is request
     assert set(by_wagtail.__dict__) - {"_state"} <= set(by_us.__dict__)
+
+
+def test_wagtail_compares_blocks_with_the_class_the_block_names():
+    from wagtail.admin.compare import StructBlockComparison, get_comparison_class_for_block
+    from wagtail.blocks import StructBlock
+
+    from ambassadors.blocks import QuestionAnswerBlock, StoryStreamBlock
+    from core.block_comparison import ReaderTextComparison
+
+    # Without the hook Wagtail would compare the stored values (the fixed question's key).
+    assert get_comparison_class_for_block(StructBlock()) is StructBlockComparison
+    assert get_comparison_class_for_block(QuestionAnswerBlock()) is ReaderTextComparison
+    compared = [
+        name
+        for name, block in StoryStreamBlock().child_blocks.items()
+        if get_comparison_class_for_block(block) is ReaderTextComparison
+    ]
+    assert compared == ["question_answer", "video", "quote", "result", "paragraph"]  # the image keeps Wagtail's
+    # The base class still takes what the compare view passes it.
+    comparison = ReaderTextComparison(QuestionAnswerBlock(), True, True, None, None)
+    assert isinstance(comparison, wagtail_internals.BlockComparison) and not comparison.has_changed()

@@ -206,18 +206,23 @@ def test_payload_stays_escaped_on_the_page_and_in_emails(
     if field == "role" and block == "page":
         assert person["jobTitle"] == payload
 
-    # The workflow emails are plain text only (no HTML part a mail client would render), and
-    # rich text reaches them as text, without its markup. There, what the ambassador typed is
-    # shown as typed: reviewers see the payload itself, not a mangled version of it.
+    # The workflow emails: in the plain-text part rich text reaches them as text, without its
+    # markup, and what the ambassador typed is shown as typed (reviewers see the payload itself,
+    # not a mangled version of it); in the HTML part it is text too, escaped, never markup.
     assert mailoutbox
     if field != "answer_link":
         assert any(payload in message.body for message in mailoutbox)
     for message in mailoutbox:
-        assert message.content_subtype == "plain"
-        assert not getattr(message, "alternatives", [])
         assert "<a " not in message.body
         assert "href=" not in message.body
         assert "\n" not in message.subject
+        (email_html, mimetype) = message.alternatives[0]
+        assert mimetype == "text/html"
+        email = parse(email_html)
+        assert_nothing_executable(email)
+        assert SCRIPT not in email_html and ATTRIBUTE not in email_html and SHORT not in email_html
+    if field != "answer_link":
+        assert any(payload in "".join(parse(message.alternatives[0][0]).text) for message in mailoutbox)
 
 
 def test_rich_text_reaches_the_meta_description_as_text_escaped_once(client, school_index):
