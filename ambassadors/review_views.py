@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.models import TaskState
+from wagtail.models import Page, TaskState
 
 from core.signed_links import LinkError
 
@@ -117,6 +117,7 @@ def _decide(request, task_state_id, page, revision_id):
         with transaction.atomic():
             # Locked, so two reviewers deciding at the same moment decide one after the other.
             task_state = TaskState.objects.select_for_update().get(pk=task_state_id).specific
+            page = Page.objects.get(pk=page.pk).specific  # as it is now, under the lock
             problem = why_not_current(task_state, page, revision_id)
             if problem:  # replayed, decided elsewhere meanwhile, or a newer revision
                 return _show(request, task_state, page, revision_id, status=409, problem=problem)

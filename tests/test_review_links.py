@@ -341,3 +341,26 @@ def test_the_final_step_says_that_it_publishes(client, anje, anje_story, marketi
     editor = client.get(edit_url(anje_story)).content.decode()
     assert "Goedkeuren en publiceren" in editor
     assert "publiceren en publiceren" not in editor
+
+
+def test_a_text_changed_since_the_consent_goes_back_to_the_ambassador(
+    client, anje, anje_story, marketing, marketing2, moderator, moderator2
+):
+    submit(client, marketing, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
+    client.force_login(marketing2)
+    workflow_action(client, anje_story, "approve")
+    client.force_login(anje)
+    workflow_action(client, anje_story, "approve")  # her consent
+    assert current_step(anje_story) == "Goedkeuring Klaver CT"
+    save_draft(client, moderator2, anje_story, "Na het akkoord nog aangepast.")
+
+    client.force_login(moderator)
+    page = client.get(review_link_to("moderator@example.nl")).content.decode()
+    current = re.search(r'href="(/admin/beoordelen/[^"]+)">Naar de actuele beoordeling', page).group(1)
+    response = decide(client, current, "approve")
+    assert (
+        "Nog niet goedgekeurd: de tekst is gewijzigd sinds het akkoord van de ambassadeur. "
+        "Doorgestuurd naar Akkoord ambassadeur (Anje Bechtel)."
+    ) in shown_messages(client.get(response["Location"]))
+    assert current_step(anje_story) == "Akkoord ambassadeur"
+    assert "Na het akkoord" not in public_html(Client(), anje_story)
