@@ -42,7 +42,7 @@ from .queries import (
     with_school_visibility,
 )
 from .structured_data import school_structured_data, story_structured_data
-from .workflow import APPROVE_ACTIONS, is_own_change, linked_since, revision_authors
+from .workflow import APPROVE_ACTIONS, is_last_step, is_own_change, linked_since, revision_authors
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link"]
 
@@ -488,7 +488,11 @@ class ReviewGroupApprovalTask(AbstractGroupApprovalTask):
             return []
         actions = [("reject", _("Wijzigingen vragen"), True)]
         if not self._is_own_change(obj, user):
-            actions += [("approve", _("Goedkeuren"), False), ("approve", _("Goedkeuren met opmerking"), True)]
+            if is_last_step(obj.current_workflow_state, self):  # the approval publishes: say so
+                approve = (_("Goedkeuren en publiceren"), _("Goedkeuren met opmerking en publiceren"))
+            else:
+                approve = (_("Goedkeuren"), _("Goedkeuren met opmerking"))
+            actions += [("approve", approve[0], False), ("approve", approve[1], True)]
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):

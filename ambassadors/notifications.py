@@ -31,6 +31,7 @@ from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 from .changes import summarise_revision
+from .review_links import review_path
 from .workflow import revision_authors
 
 logger = logging.getLogger(__name__)
@@ -68,8 +69,11 @@ def reviewers(task, page):
     return [ambassador] if ambassador is not None and ambassador.is_active else []
 
 
-def send_workflow_email(recipients, subject, intro, workflow_state, comment="", exclude=()):
-    """One email per recipient (so nobody sees the others' addresses), plain text and HTML."""
+def send_workflow_email(recipients, subject, intro, workflow_state, comment="", exclude=(), review_link=None):
+    """
+    One email per recipient (so nobody sees the others' addresses), plain text and HTML.
+    `review_link`, if given, makes each recipient's own link to decide from (user, revision) → path.
+    """
     page = workflow_state.content_object.specific
     # The newest revision: what reviewers see, or what was just published.
     revision = page.get_latest_revision()
@@ -89,6 +93,7 @@ def send_workflow_email(recipients, subject, intro, workflow_state, comment="", 
                 "comment": comment,
                 "summary": summary.named_for(user) if summary else None,
                 "edit_url": edit_url(page),
+                "review_url": admin_url(review_link(user, revision)) if review_link and revision else "",
                 "public_url": page.full_url if page.live else "",
             }
             body = render_to_string("ambassadors/emails/workflow_notification.txt", context)
@@ -138,6 +143,8 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
             # Nobody is asked to approve a change they authored (four eyes); the ambassador is
             # asked for consent even when they submitted, if someone else changed it since.
             exclude=_authors(workflow_state) if hasattr(instance.task.specific, "groups") else [],
+            # Each reviewer's own signed link to this step and revision (ambassadors/review_links.py).
+            review_link=lambda reviewer, revision: review_path(reviewer, instance, revision),
         )
 
 

@@ -7,13 +7,14 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.models import TaskState
 
-from . import views
+from . import review_views, views
 from .models import AmbassadorPage
 
 NO_DIRECT_PUBLISH = _(
@@ -35,6 +36,12 @@ def _refuse_direct_publish(request, page):
 @hooks.register("construct_page_action_menu")
 def hide_publish_button(menu_items, request, context):
     menu_items[:] = [item for item in menu_items if getattr(item, "name", "") != "action-publish"]
+    # The final step's own label says that it publishes (ReviewGroupApprovalTask.get_actions, for
+    # the dashboard and the review page too); Wagtail's editor would add "en publiceren" again.
+    again = gettext("%(label)s and Publish") % {"label": ""}
+    for item in menu_items:
+        if getattr(item, "name", "") == "approve" and item.label.endswith(again):
+            item.label = item.label.removesuffix(again)
 
 
 @hooks.register("before_edit_page")
@@ -166,6 +173,12 @@ def add_my_story_panel(request, panels):
 @hooks.register("register_admin_urls")
 def register_invite_url():
     return [path("ambassadeurs/<int:page_id>/uitnodigen/", views.invite_ambassador, name="ambassadors_invite")]
+
+
+@hooks.register("register_admin_urls")
+def register_review_url():
+    # The page a review email links to (ambassadors/review_views.py); an admin URL, so a login is required.
+    return [path("beoordelen/<str:token>/", review_views.review, name="ambassadors_review")]
 
 
 @hooks.register("register_page_header_buttons")

@@ -53,6 +53,19 @@ def is_own_change(workflow_state, user):
     return user.pk in revision_authors(workflow_state)
 
 
+def is_last_step(workflow_state, task):
+    """True if `task` is the last active step of the workflow in `workflow_state`: approving it publishes."""
+    if workflow_state is None:
+        return False
+    last = (
+        workflow_state.workflow.workflow_tasks.filter(task__active=True)
+        .order_by("-sort_order")
+        .values_list("task_id", flat=True)
+        .first()
+    )
+    return last == task.pk
+
+
 def linked_since(page, moment):
     """True if the story's account was linked or changed at or after `moment` (the link is logged)."""
     from wagtail.models import PageLogEntry

@@ -14,6 +14,8 @@ check, an appointment proposal). The rules every use keeps:
   moved on, or for an older revision, says so instead of acting.
 - It is also bound to the user's password hash and last login (as Django's password-reset
   tokens are), so a password change or a deactivated account ends every link sent before.
+  A link that asks its user to log in as well (`ends_on_login=False`) leaves the last login
+  out: the login it asks for would otherwise end it.
 
 The payload is only signed, not encrypted: put ids in it, never personal data.
 """
@@ -39,21 +41,24 @@ class SignedLink:
     bound: dict
 
 
-def _user_fingerprint(user):
-    """Changes when the user's password changes or they log in again after a reset."""
-    login = "" if user.last_login is None else user.last_login.replace(microsecond=0, tzinfo=None).isoformat()
+def _user_fingerprint(user, with_login=True):
+    """Changes when the user's password changes or (`with_login`) they log in again after a reset."""
+    login = ""
+    if with_login and user.last_login is not None:
+        login = user.last_login.replace(microsecond=0, tzinfo=None).isoformat()
     return salted_hmac("core.signed_links.user", f"{user.pk}:{user.password}:{login}:{user.is_active}").hexdigest()[:16]
 
 
 class LinkSigner:
     """Makes and reads the tokens of one purpose ("review", "story-check", "appointment", …)."""
 
-    def __init__(self, purpose, max_age):
+    def __init__(self, purpose, max_age, ends_on_login=True):
         self.salt = f"core.signed_links.{purpose}"
         self.max_age = max_age  # seconds, or a timedelta
+        self.ends_on_login = ends_on_login
 
     def make(self, user, **bound):
-        payload = {"u": user.pk, "f": _user_fingerprint(user), "b": bound}
+        payload = {"u": user.pk, "f": _user_fingerprint(user, self.ends_on_login), "b": bound}
         return signing.dumps(payload, salt=self.salt, compress=True)
 
     def read(self, token):
@@ -67,6 +72,6 @@ class LinkSigner:
         if not isinstance(payload, dict) or not isinstance(payload.get("b"), dict):
             raise LinkError("invalid")
         user = get_user_model().objects.filter(pk=payload.get("u"), is_active=True).first()
-        if user is None or payload.get("f") != _user_fingerprint(user):
+        if user is None or payload.get("f") != _user_fingerprint(user, self.ends_on_login):
             raise LinkError("user")
         return SignedLink(user=user, bound=payload["b"])

@@ -89,6 +89,8 @@ def test_ambassador_edits_and_submits_moderator_approves_site_shows_it(
         page.get_by_role("button", name="Meer acties").click()
         page.get_by_role("button", name="Goedkeuren en publiceren").click()
         page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+        # What happened and what comes next (ambassadors/outcomes.py).
+        expect(page.get_by_text("Goedgekeurd. Het verhaal staat nu live.")).to_be_visible()
 
         page.goto(live_server.url + story.url)
         page.screenshot(path=str(artifacts_dir / "workflow-2-published.png"))

@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Admin views ambassadors have no use for: refused in one place (ambassadors/admin_privacy.py).
     "ambassadors.admin_privacy.AmbassadorAdminScopeMiddleware",
+    # After an approval or rejection, a message saying what happened and what comes next.
+    "ambassadors.outcomes.WorkflowOutcomeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.throttle.ThrottleMiddleware",
