@@ -30,8 +30,11 @@ def smtp_server(settings):
 
 
 def reminder_emails(smtp_server):
+    """Every reminder delivered: the first ("Termijn verstreken") and digests ("Dagoverzicht")."""
     return [
-        (rcpt, message) for rcpt, message in smtp_server.handler.messages if "Termijn verstreken" in message["Subject"]
+        (rcpt, message)
+        for rcpt, message in smtp_server.handler.messages
+        if "Termijn verstreken" in message["Subject"] or "Dagoverzicht" in message["Subject"]
     ]
 
 
