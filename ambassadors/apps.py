@@ -6,9 +6,10 @@ class AmbassadorsConfig(AppConfig):
     verbose_name = "Ambassadeurs"
 
     def ready(self):
-        from . import signal_handlers
+        from . import review_deadlines, signal_handlers
         from .notifications import connect_workflow_notifications
 
         signal_handlers.connect()
+        review_deadlines.connect()  # each workflow step gets its due date when it starts
         # Must run before wagtail.admin's ready() (app order in INSTALLED_APPS): see notifications.py.
         connect_workflow_notifications()

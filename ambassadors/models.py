@@ -9,6 +9,7 @@ rules keep editors from building anything else.
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
@@ -459,12 +460,71 @@ def outdated_consent(workflow_state):
     return consent if later.exists() else None
 
 
+# Due dates and reminders (the logic is in ambassadors/review_deadlines.py and reminders.py).
+DEFAULT_REVIEW_WORKING_DAYS = 3
+
+
+def review_working_days_field():
+    """Each task's setting behind its steps' due dates, editable in Wagtail's task form."""
+    return models.PositiveSmallIntegerField(
+        _("termijn in werkdagen"),
+        default=DEFAULT_REVIEW_WORKING_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "Zoveel werkdagen (maandag tot en met vrijdag) na de start van deze stap moet hij klaar zijn. "
+            "Daarna krijgen de beoordelaars een herinnering en elke werkdag een overzicht."
+        ),
+    )
+
+
+class TaskDeadline(models.Model):
+    """
+    The due date of one task state, fixed when the step starts.
+
+    Stored rather than computed from started_at each time: changing a task's setting later
+    must not move the due date of a step already under way (the reviewers were told it), and
+    "what is overdue" stays one indexed query for the dashboard and the reminder job.
+    """
+
+    task_state = models.OneToOneField(TaskState, on_delete=models.CASCADE, primary_key=True, related_name="deadline")
+    due_on = models.DateField(_("uiterlijk op"), db_index=True)
+
+    def __str__(self):
+        return f"{self.task_state_id}: {self.due_on}"
+
+
+class ReviewReminder(models.Model):
+    """
+    The one reminder email a person got on one day, and which task states it named. The
+    unique (user, day) is the claim: of two workers running the job only one inserts it.
+    """
+
+    class Kind(models.TextChoices):
+        REMINDER = "reminder", _("herinnering")
+        DIGEST = "digest", _("dagoverzicht")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_reminders")
+    day = models.DateField()
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+    task_states = models.ManyToManyField(TaskState, related_name="review_reminders")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_review_reminder_a_day")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.day} → {self.user_id}"
+
+
 class ReviewGroupApprovalTask(AbstractGroupApprovalTask):
     """
     A group approval with four eyes: nobody approves a change they authored, superusers
     included, on every step. An author is anyone who saved a revision since the live
     version (also a draft saved before someone else submitted it) or who submitted it.
     """
+
+    review_working_days = review_working_days_field()
+    admin_form_fields = [*AbstractGroupApprovalTask.admin_form_fields, "review_working_days"]
 
     def _is_own_change(self, obj, user):
         return is_own_change(obj.current_workflow_state, user)
@@ -534,6 +594,9 @@ class AmbassadorConsentTask(Task):
     (active) ambassador account. Otherwise only
     the story's own ambassador may approve or reject it, and only they may edit it meanwhile.
     """
+
+    review_working_days = review_working_days_field()
+    admin_form_fields = [*Task.admin_form_fields, "review_working_days"]
 
     def get_ambassador(self, obj):
         return getattr(obj.specific_deferred if hasattr(obj, "specific_deferred") else obj, "ambassador_account", None)

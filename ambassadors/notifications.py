@@ -28,7 +28,14 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import TaskState, WorkflowState
-from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected, workflow_submitted
+from wagtail.signals import (
+    page_published,
+    task_approved,
+    task_submitted,
+    workflow_approved,
+    workflow_rejected,
+    workflow_submitted,
+)
 
 from .changes import summarise_revision
 from .review_links import review_path
@@ -226,6 +233,31 @@ def on_workflow_approved(sender, instance, user=None, **kwargs):
         )
 
 
+def on_scheduled_publish(sender, instance, revision=None, **kwargs):
+    """
+    An approved revision went live on its "go live" date (publish_scheduled): now the
+    submitter and the ambassador hear that it is on the website; on_workflow_approved told
+    them only the date. A publish by the last approval itself is told by on_workflow_approved,
+    so each publish gives one email. Wagtail clears approved_go_live_at in the database as it
+    publishes, but the revision it signals still carries it; a page scheduled while it was not
+    yet live is signalled too, not live (tests/test_review_reminders.py holds both).
+    """
+    if revision is None or revision.approved_go_live_at is None or not instance.live:
+        return
+    approved = WorkflowState.objects.for_instance(instance).filter(status=WorkflowState.STATUS_APPROVED)
+    workflow_state = approved.order_by("-created_at", "-id").first()
+    if workflow_state is None:
+        return  # scheduled by setup code, not through the workflow: nobody is waiting for it
+    with translation.override("nl"):
+        title = instance.get_admin_display_title()
+        send_workflow_email(
+            [workflow_state.requested_by, story_ambassador(instance)],
+            _("Gepubliceerd: %(title)s") % _names(title=title),
+            _("„%(title)s” staat nu op de website, zoals gepland.") % _names(title=title),
+            workflow_state,
+        )
+
+
 def connect_workflow_notifications():
     workflow_submitted.connect(
         on_workflow_submitted, sender=WorkflowState, dispatch_uid=WAGTAIL_DISPATCH_UIDS["workflow_submitted"]
@@ -238,3 +270,4 @@ def connect_workflow_notifications():
         on_workflow_approved, sender=WorkflowState, dispatch_uid=WAGTAIL_DISPATCH_UIDS["workflow_approved"]
     )
     task_approved.connect(on_task_approved, sender=TaskState, dispatch_uid="ambassadors_task_approved_email")
+    page_published.connect(on_scheduled_publish, dispatch_uid="ambassadors_scheduled_publish_email")

@@ -16,6 +16,7 @@ from wagtail.models import TaskState
 
 from . import review_views, views
 from .models import AmbassadorPage
+from .review_deadlines_panel import add_review_deadlines_panel
 
 NO_DIRECT_PUBLISH = _(
     "Publiceren gaat via de goedkeuringsworkflow: dien de pagina in ter beoordeling. "
@@ -165,6 +166,9 @@ def add_my_story_panel(request, panels):
     stories = list(AmbassadorPage.objects.filter(ambassador_account=request.user).order_by("title"))
     if stories:
         panels.insert(0, MyStoryPanel(stories))
+
+
+hooks.register("construct_homepage_panels", add_review_deadlines_panel)  # "Over de termijn"
 
 
 # "Ambassadeur uitnodigen" for staff with the invite_ambassador permission.
