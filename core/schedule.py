@@ -44,6 +44,8 @@ JOBS = [
     Job("purge_contact_requests", timedelta(days=1), "core.schedule.run_command", ("purge_contact_requests",)),
     Job("outbox_prune", timedelta(days=1), "core.outbox.prune_sent"),
     Job("prune_task_results", timedelta(days=1), "core.schedule.run_command", ("prune_db_task_results",)),
+    # "Klopt je verhaal nog?": one email per story that reached its review-by date (ambassadors/story_checks.py).
+    Job("story_checks", timedelta(hours=6), "core.schedule.run_command", ("send_story_checks",)),
 ]
 
 SCHEDULED_COMMANDS = {job.args[0] for job in JOBS if job.task == "core.schedule.run_command"}
