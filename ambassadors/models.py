@@ -41,7 +41,7 @@ from .queries import (
     with_image,
     with_school_visibility,
 )
-from .story_checks import StoryCheck, confirmed_at  # noqa: F401 (StoryCheck: registered with the app by this import)
+from .story_checks import StoryCheck, confirmed_at_in_sitemap  # noqa: F401 (StoryCheck: registered here)
 from .structured_data import school_structured_data, story_structured_data
 from .workflow import APPROVE_ACTIONS, is_own_change, linked_since, revision_authors
 
@@ -388,7 +388,7 @@ class AmbassadorPage(SitePage, Page):
 
     def get_sitemap_urls(self, request=None):
         """The sitemap's lastmod is also moved by the ambassador's yearly confirmation (story_checks.py)."""
-        confirmed = confirmed_at(self)
+        confirmed = confirmed_at_in_sitemap(self, request)
         return [
             {**entry, "lastmod": max(filter(None, [entry.get("lastmod"), confirmed]))} if confirmed else entry
             for entry in super().get_sitemap_urls(request)

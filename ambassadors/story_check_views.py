@@ -66,7 +66,8 @@ def story_check_signed_in(request):
     story = AmbassadorPage.objects.live().select_related("story_check").filter(ambassador_account=request.user).first()
     if story is None:
         return _decide(request, None, None, _("Er staat geen verhaal van jou op de website."))
-    state = CONFIRMED if request.method == "GET" and request.GET.get("bevestigd") else OPEN
+    confirmed = request.method == "GET" and request.GET.get("bevestigd") and story_checks.confirmed_at(story)
+    state = CONFIRMED if confirmed else OPEN
     return _decide(request, story, request.user, state, confirmed_path=f"{request.path}?bevestigd=1")
 
 

@@ -82,3 +82,14 @@ def review_by(page):
 def confirmed_at(page):
     check = check_of(page)
     return check.confirmed_at if check is not None else None
+
+
+def confirmed_at_in_sitemap(page, request):
+    """confirmed_at(page), with one query for every story of the sitemap instead of one each."""
+    if request is None:
+        return confirmed_at(page)
+    known = getattr(request, "story_confirmations", None)
+    if known is None:
+        known = dict(StoryCheck.objects.filter(confirmed_at__isnull=False).values_list("page_id", "confirmed_at"))
+        request.story_confirmations = known
+    return known.get(page.pk)

@@ -13,15 +13,19 @@ import pytest
 from defusedxml import ElementTree
 from django.core import signing
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from ambassadors.factories import AmbassadorPageFactory
 from ambassadors.models import AmbassadorPage
 from ambassadors.story_checks import StoryCheck
 from ambassadors.yearly_check import LINK_SIGNER
 from core.models import OutboxMessage
 from core.schedule import JOBS
+from tests.support.pages import publish_story
 
 pytestmark = pytest.mark.django_db
 
@@ -308,3 +312,20 @@ def test_the_public_page_and_sitemap_show_the_confirmed_date(
     assert page_node["lastReviewed"].startswith("2026-03-14")
     assert page_node["dateModified"].startswith("2025-03-14")  # the content itself did not change
     assert sitemap_lastmod(visitor, path).startswith("2026-03-14")
+
+
+def test_the_sitemap_reads_the_confirmations_in_one_query(client, ambassador_index, school):
+    def sitemap_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/sitemap.xml").status_code == 200
+        return len(queries.captured_queries)
+
+    for number in range(2):
+        publish_story(AmbassadorPageFactory(parent=ambassador_index, slug=f"verhaal-{number}", school=school))
+    sitemap_queries()  # the first request fills the site's caches
+    few = sitemap_queries()
+    for number in range(2, 8):
+        story = publish_story(AmbassadorPageFactory(parent=ambassador_index, slug=f"verhaal-{number}", school=school))
+        StoryCheck.objects.create(page=story, review_by=A_YEAR_ON.date(), confirmed_at=A_YEAR_ON)
+
+    assert sitemap_queries() == few
