@@ -34,6 +34,10 @@ lock: install
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
+# Development links (email links, the admin's base URL, the default Site that canonical URLs
+# come from) point at the server `make run` starts, unless the environment says otherwise.
+demo run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
 

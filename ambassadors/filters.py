@@ -41,8 +41,9 @@ def public_school_values():
     }
 
 
-def invalid_choice_message(what):
-    return _("Deze %(what)s kennen we niet; we tonen de verhalen zonder dit filter.") % {"what": what}
+def invalid_choice_message(unknown):
+    """`unknown` names the value with its own article: "Dit onderwijsconcept" (het), "Deze provincie" (de)."""
+    return _("%(unknown)s kennen we niet; we tonen de verhalen zonder dit filter.") % {"unknown": unknown}
 
 
 class StoryFilterForm(forms.Form):
@@ -50,14 +51,14 @@ class StoryFilterForm(forms.Form):
         label=_("Onderwijsconcept"),
         required=False,
         choices=[("", _("Alle onderwijsconcepten")), *EducationalConcept.choices],
-        error_messages={"invalid_choice": invalid_choice_message(_("onderwijsconcept"))},
+        error_messages={"invalid_choice": invalid_choice_message(_("Dit onderwijsconcept"))},
         widget=PlainSelect,
     )
     provincie = forms.ChoiceField(
         label=_("Provincie"),
         required=False,
         choices=[("", _("Alle provincies")), *Province.choices],
-        error_messages={"invalid_choice": invalid_choice_message(_("provincie"))},
+        error_messages={"invalid_choice": invalid_choice_message(_("Deze provincie"))},
         widget=PlainSelect,
     )
     plaats = forms.CharField(label=_("Plaats"), required=False, max_length=100, widget=PlainSelect)
@@ -65,7 +66,7 @@ class StoryFilterForm(forms.Form):
         label=_("Leerlingenpopulatie"),
         required=False,
         choices=[("", _("Alle populaties")), *Population.choices],
-        error_messages={"invalid_choice": invalid_choice_message(_("leerlingenpopulatie"))},
+        error_messages={"invalid_choice": invalid_choice_message(_("Deze leerlingenpopulatie"))},
         widget=PlainSelect,
     )
 

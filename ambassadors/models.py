@@ -42,6 +42,7 @@ from .queries import (
     with_image,
     with_school_visibility,
 )
+from .story_checks import StoryCheck, confirmed_at_in_sitemap  # noqa: F401 (StoryCheck: registered here)
 from .structured_data import school_structured_data, story_structured_data
 from .workflow import APPROVE_ACTIONS, is_last_step, is_own_change, linked_since, revision_authors
 
@@ -384,7 +385,15 @@ class AmbassadorPage(SitePage, Page):
         return story_structured_data(self, request)
 
     # Fetched with the page when it is served (home.models.HomePage.route).
-    serve_select_related = ("school", "portrait")
+    serve_select_related = ("school", "portrait", "story_check")
+
+    def get_sitemap_urls(self, request=None):
+        """The sitemap's lastmod is also moved by the ambassador's yearly confirmation (story_checks.py)."""
+        confirmed = confirmed_at_in_sitemap(self, request)
+        return [
+            {**entry, "lastmod": max(filter(None, [entry.get("lastmod"), confirmed]))} if confirmed else entry
+            for entry in super().get_sitemap_urls(request)
+        ]
 
     @classmethod
     def annotate_for_serving(cls, queryset):

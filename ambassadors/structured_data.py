@@ -10,6 +10,8 @@ Built as plain dicts here and written into the page with the `json_ld` filter
 from core.seo import page_description, social_image
 from core.videos import fetch_embed, parse_video_url
 
+from .story_checks import confirmed_at
+
 SCHEMA_ORG = "https://schema.org"
 
 
@@ -92,7 +94,22 @@ def story_structured_data(page, request):
     for video in video_nodes(page, request):
         video["about"] = {"@id": person["@id"]}
         graph.append(video)
+    graph.append(profile_page_node(page, url, person))
     return {"@context": SCHEMA_ORG, "@graph": graph}
+
+
+def profile_page_node(page, url, person):
+    """
+    The page about the person: when it last changed, and when the ambassador last confirmed
+    that it is still true (`lastReviewed`, the yearly check of ambassadors/story_checks.py).
+    """
+    node = {"@type": "ProfilePage", "@id": f"{url}#pagina", "url": url, "mainEntity": {"@id": person["@id"]}}
+    if page.last_published_at:
+        node["dateModified"] = page.last_published_at.isoformat()
+    reviewed = confirmed_at(page)
+    if reviewed:
+        node["lastReviewed"] = reviewed.isoformat()
+    return node
 
 
 def school_structured_data(page, request):

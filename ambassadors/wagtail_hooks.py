@@ -218,4 +218,5 @@ def link_account_from_editor(request, page):
     return None
 
 
-from . import admin_privacy  # noqa: E402, F401  (ambassadors' view of the admin: no drafts or staff names of others)
+# Ambassadors' view of the admin (no drafts or staff names of others); the yearly check's list for staff.
+from . import admin_privacy, story_check_admin  # noqa: E402, F401

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MinLengthValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -10,6 +11,8 @@ from core.widgets import PlainSelect
 from .contact_requests import ContactRequest, PreferredContact
 
 HONEYPOT_FIELD = "website"
+# A question of a letter or two gives the secretariat nothing to answer.
+QUESTION_MIN_LENGTH = 10
 
 
 def contactable_ambassadors():
@@ -72,7 +75,7 @@ class ContactRequestForm(forms.ModelForm):
         }
         help_texts = {
             "role": _("Bijvoorbeeld directeur, intern begeleider of leerkracht."),
-            "question": _("Wat wil je weten of bespreken? Hoogstens 2000 tekens."),
+            "question": _("Wat wil je weten of bespreken? Minstens 10 en hoogstens 2000 tekens."),
             "preferred_time": _("Bijvoorbeeld: dinsdagmiddag of na 15.00 uur."),
         }
         widgets = {
@@ -96,6 +99,12 @@ class ContactRequestForm(forms.ModelForm):
             max_length = getattr(field, "max_length", None)
             if max_length and name != HONEYPOT_FIELD:
                 field.error_messages["max_length"] = _("Gebruik hoogstens %(limit_value)d tekens (nu %(show_value)d).")
+        question = self.fields["question"]
+        question.validators.append(MinLengthValidator(QUESTION_MIN_LENGTH))
+        question.error_messages["min_length"] = _(
+            "Je vraag is te kort. Schrijf in een paar woorden wat je wilt weten of bespreken "
+            "(minstens %(limit_value)d tekens)."
+        )
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"

@@ -81,6 +81,15 @@ def clear_pages_showing(page, extra_paths=()):
     invalidate_paths([path for path in [*paths, *extra_paths, SITEMAP_PATH] if path])
 
 
+def clear_own_page(page):
+    """
+    A change that shows only on the page itself and in the sitemap, and not through
+    publishing (a story's confirmed review date in its structured data and lastmod).
+    """
+    if cache_enabled():
+        invalidate_paths([path for path in [public_path(page.url_path), SITEMAP_PATH] if path])
+
+
 def remember_previous_state(sender, instance, **kwargs):
     """Before a page is saved, note the paths visitors may still see cached: its own, and the pages it named."""
     if not cache_enabled() or not isinstance(instance, Page) or instance.pk is None:

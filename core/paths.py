@@ -11,6 +11,7 @@ DOCUMENTS = "/documenten/"
 SEARCH = "/zoeken/"
 API = "/api/v2/"
 CONTACT_FORM_TOKEN = "/contact-token/"  # noqa: S105 - a path, not a password
+STORY_CHECK = "/verhaal-bevestigen/"  # the yearly "Klopt je verhaal nog?" link
 STATIC = "/static/"
 MEDIA = "/media/"
 

@@ -46,6 +46,8 @@ JOBS = [
     Job("prune_task_results", timedelta(days=1), "core.schedule.run_command", ("prune_db_task_results",)),
     # Reminders and daily digests for overdue review steps; the task decides what is due.
     Job("review_reminders", timedelta(hours=1), "ambassadors.reminders.send_review_reminders"),
+    # "Klopt je verhaal nog?": one email per story that reached its review-by date (ambassadors/story_checks.py).
+    Job("story_checks", timedelta(hours=6), "core.schedule.run_command", ("send_story_checks",)),
 ]
 
 SCHEDULED_COMMANDS = {job.args[0] for job in JOBS if job.task == "core.schedule.run_command"}

@@ -12,10 +12,10 @@ check, an appointment proposal). The rules every use keeps:
 - It is bound to one user and to the state it was made for (`bound`, e.g. the task state and
   the revision). The view compares that with the current state: a link for a step that has
   moved on, or for an older revision, says so instead of acting.
-- It is also bound to the user's password hash and last login (as Django's password-reset
-  tokens are), so a password change or a deactivated account ends every link sent before.
-  A link that asks its user to log in as well (`ends_on_login=False`) leaves the last login
-  out: the login it asks for would otherwise end it.
+- It is also bound to the user's password hash and active flag, so a password change or a
+  deactivated account ends every link sent before. It outlives a login (the people these emails
+  go to often log in first, and a review link asks for a login itself); a link that stands in
+  for a login, as a password reset does, passes `ends_on_login=True` so its first use ends it.
 
 The payload is only signed, not encrypted: put ids in it, never personal data.
 """
@@ -41,7 +41,7 @@ class SignedLink:
     bound: dict
 
 
-def _user_fingerprint(user, with_login=True):
+def _user_fingerprint(user, with_login):
     """Changes when the user's password changes or (`with_login`) they log in again after a reset."""
     login = ""
     if with_login and user.last_login is not None:
@@ -52,7 +52,7 @@ def _user_fingerprint(user, with_login=True):
 class LinkSigner:
     """Makes and reads the tokens of one purpose ("review", "story-check", "appointment", …)."""
 
-    def __init__(self, purpose, max_age, ends_on_login=True):
+    def __init__(self, purpose, max_age, ends_on_login=False):
         self.salt = f"core.signed_links.{purpose}"
         self.max_age = max_age  # seconds, or a timedelta
         self.ends_on_login = ends_on_login

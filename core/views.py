@@ -1,10 +1,11 @@
-"""Site-wide error views."""
+"""Site-wide error views, and the favicon at the address browsers ask for."""
 
 import logging
 import sys
 
+from django.contrib.staticfiles import finders
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -55,3 +56,16 @@ def permission_denied(request, exception, template_name="403.html"):
 def csrf_failure(request, reason="", template_name="403_csrf.html"):
     """CSRF_FAILURE_VIEW: a form whose token expired or was refused, explained in Dutch."""
     return _render(template_name, {"request": request}, status=403)
+
+
+def favicon(request):
+    """
+    /favicon.ico, which browsers and feed readers request whatever the page says: the icon
+    file from the static files (templates/base.html links it under /static/ as well).
+    """
+    path = finders.find("favicon.ico")
+    if path is None:
+        raise Http404
+    response = FileResponse(open(path, "rb"), content_type="image/x-icon")  # noqa: SIM115 (FileResponse closes it)
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -5,6 +5,7 @@ Wagtail's database backend finds pages but does not return highlighted fragments
 snippet is cut here from the page's own text, and the matching words are marked.
 """
 
+import html
 import re
 
 from django.utils.html import escape, strip_tags
@@ -17,13 +18,22 @@ SNIPPET_LENGTH = 200
 SKIPPED_BLOCK_FIELDS = {"recurring_question", "own_question", "video", "poster", "image"}
 
 
+# Where one block of rich text ends and the next begins ("<h3>…</h3><p>…"), a reader sees a break.
+BLOCK_BOUNDARY = re.compile(r"<(?:br|/?(?:p|h[1-6]|li|ul|ol|div|blockquote|figure|figcaption|tr|td|th))\b[^>]*>", re.I)
+
+
+def plain_text(markup):
+    """The text of HTML as a reader sees it: a space between blocks, entities as characters."""
+    return html.unescape(strip_tags(BLOCK_BOUNDARY.sub(lambda tag: f" {tag.group(0)}", markup)))
+
+
 def stream_text(stream_value):
     """The visible text of a StreamField: answers, quotes, results, captions."""
     parts = []
 
     def collect(value):
         if hasattr(value, "source"):  # RichText
-            parts.append(strip_tags(value.source))
+            parts.append(plain_text(value.source))
         elif isinstance(value, str):
             parts.append(value)
         elif hasattr(value, "items"):  # StructValue
@@ -45,7 +55,7 @@ def page_text(page):
     for name in ("search_description", *getattr(page, "search_text_fields", ())):
         value = getattr(page, name, None)
         if value:
-            parts.append(strip_tags(str(value)))
+            parts.append(plain_text(str(value)))
     body = getattr(page, "body", None)
     if body is not None and hasattr(body, "raw_data"):
         parts.append(stream_text(body))

@@ -169,6 +169,8 @@ INVALID_INPUT = [
     ("role", "R" * 101, "Gebruik hoogstens 100 tekens (nu 101)."),
     ("question", "", "Vul je vraag in."),
     ("question", "?" * 2001, "Gebruik hoogstens 2000 tekens (nu 2001)."),
+    ("question", "?", "Je vraag is te kort. Schrijf in een paar woorden wat je wilt weten of bespreken"),
+    ("question", "  Hoe?   ", "(minstens 10 tekens)."),
     ("question", "Null\x00byte", "Null-tekens zijn niet toegestaan."),
     ("preferred_contact", "fax", "Selecteer een geldige keuze."),
     ("preferred_contact", "", "Kies hoe je benaderd wilt worden."),

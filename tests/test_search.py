@@ -143,3 +143,24 @@ def test_the_search_query_of_wagtail_can_use_the_title_body_index(client, story)
     assert "USING gin (((title || body)))" in definition
     table = '"wagtailsearch_indexentry"'
     assert all(f'({table}."title" || {table}."body") @@' in sql for sql, _ in searches)
+
+
+def test_a_snippet_keeps_a_space_between_a_heading_and_the_next_sentence(client, ambassador_index, school):
+    AmbassadorPageFactory(
+        parent=ambassador_index,
+        title="Ine Koenders",
+        school=school,
+        body=[
+            question_answer(
+                "<h3>Ouders bij de school</h3><p>Goede samenwerking begint bij de koffie.</p>"
+                "<ul><li>Elke week</li><li>Open deur</li></ul><p>Ouders &amp; leerkrachten samen.</p>",
+            )
+        ],
+    )
+
+    _, soup, titles = results(client, "samenwerking")
+
+    assert titles == ["Ine Koenders"]
+    snippet = " ".join(soup.select_one(".search-results__snippet").get_text().split())
+    assert "bij de school Goede samenwerking begint" in snippet
+    assert "Elke week Open deur Ouders & leerkrachten samen." in snippet

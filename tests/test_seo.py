@@ -52,3 +52,12 @@ def test_long_descriptions_are_shortened(client, school_index):
     soup = BeautifulSoup(client.get("/scholen/lang/").content, "html.parser")
 
     assert len(soup.find("meta", attrs={"name": "description"})["content"]) <= 160
+
+
+def test_favicon_ico_is_an_icon_and_every_page_links_it(client, home_page):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # the ICO file signature
+    assert '<link rel="icon" href="/static/favicon.ico"' in client.get(home_page.url).content.decode()

@@ -50,3 +50,17 @@ def test_a_password_change_or_deactivation_ends_the_link(anje, magda):
         with pytest.raises(LinkError) as error:
             REVIEW.read(stale)
         assert error.value.reason == "user"
+
+
+def test_a_link_outlives_a_login_unless_it_stands_in_for_one(anje):
+    from django.contrib.auth.models import update_last_login
+
+    once = LinkSigner("first-login", max_age=3600, ends_on_login=True)
+    review_token, once_token = REVIEW.make(anje, task_state=1), once.make(anje, task_state=1)
+
+    update_last_login(None, anje)
+
+    assert REVIEW.read(review_token).user == anje
+    with pytest.raises(LinkError) as error:
+        once.read(once_token)
+    assert error.value.reason == "user"

@@ -97,7 +97,7 @@ def test_active_filter_can_be_removed_with_a_link(client, stories):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("concept=waldorf", "Deze onderwijsconcept kennen we niet"),
+        ("concept=waldorf", "Dit onderwijsconcept kennen we niet"),
         ("provincie=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "Deze provincie kennen we niet"),
         ("plaats=Atlantis", "Er zijn geen verhalen uit de plaats “Atlantis”"),
         ("populatie=" + "x" * 500, "Deze leerlingenpopulatie kennen we niet"),

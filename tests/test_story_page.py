@@ -192,7 +192,7 @@ def test_story_of_a_draft_school_names_no_school(client, ambassador_index, schoo
     assert soup.select_one("#school-heading") is None
 
     data = json.loads(soup.find("script", type="application/ld+json").string)
-    assert [node["@type"] for node in data["@graph"]] == ["Person"]
+    assert [node["@type"] for node in data["@graph"]] == ["Person", "ProfilePage"]
     assert "worksFor" not in data["@graph"][0]
     assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
 

@@ -7,8 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from ambassadors import story_check_views
 from contact import views as contact_views
 from core import paths
+from core import views as core_views
 from core.paths import route
 from search import views as search_views
 
@@ -26,7 +28,10 @@ urlpatterns = [
     path(route(paths.SEARCH), search_views.search, name="search"),
     path(route(paths.CONTACT_FORM_TOKEN), contact_views.csrf_token, name="contact_csrf_token"),
     path(route(paths.API), api_router.urls),
+    path(route(paths.STORY_CHECK), story_check_views.story_check_signed_in, name="story_check_signed_in"),
+    path(route(paths.STORY_CHECK) + "<str:token>/", story_check_views.story_check, name="story_check"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]
 

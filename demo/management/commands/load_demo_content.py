@@ -4,20 +4,30 @@
 Creates the page tree, schools, ambassador stories, placeholder images, site settings and a
 demo superuser. Idempotent: whatever already exists (looked up by slug, title or username) is
 left alone, so a second run changes nothing. The content itself lives in demo/content.py.
+
+In development (DEBUG) it also creates one user per role, so each can be tried: an
+ambassador linked to a demo story, Marketing, Moderatoren and Secretariaat. Their passwords
+are random, printed once and kept in var/demo-passwords.txt (readable by the owner only);
+with production settings (DEBUG off) no such user is made. In development it also points the
+default Site at the address the server runs on (WAGTAILADMIN_BASE_URL, which `make run` sets
+from HOST and PORT), so canonical URLs and the links in emails lead to this server.
 """
 
 import os
 import secrets
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from ambassadors.invitations import link_account
 from ambassadors.models import AmbassadorIndexPage, AmbassadorPage, SchoolIndexPage, SchoolPage
 from contact.models import ContactPage
 from demo import content
@@ -28,6 +38,15 @@ ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@example.com"
 # Holds the demo admin's generated password (mode 0600), under settings.VAR_DIR.
 LOGIN_FILENAME = "demo-admin-password.txt"
+# One demo user per role, in development only: (username, group, first name, last name).
+ROLE_USERS = [
+    ("ambassadeur", "Ambassadeurs", "Anje", "Bechtel"),
+    ("marketing", "Marketing", "Mara", "Marketing"),
+    ("moderator", "Moderatoren", "Mo", "Moderator"),
+    ("secretariaat", "Secretariaat", "Saskia", "Secretariaat"),
+]
+ROLE_STORY = "anje-bechtel"  # the story the demo ambassador edits
+ROLE_PASSWORDS_FILENAME = "demo-passwords.txt"
 
 
 class Command(BaseCommand):
@@ -46,6 +65,7 @@ class Command(BaseCommand):
                 self.finish_home(home, pages, user)
             self.ensure_site(home)
             self.ensure_settings(pages)
+            self.ensure_role_users(pages, user)
         self.report()
 
     # Users
@@ -72,6 +92,35 @@ class Command(BaseCommand):
         else:
             self.hints.append(f"Created superuser {ADMIN_USERNAME}; its password is in {display(password_file)}.")
         return user
+
+    def ensure_role_users(self, pages, admin):
+        """One user per group, with a random password printed once; in development only."""
+        if not settings.DEBUG:
+            self.hints.append("No demo users per role: they are made in development (DEBUG) only.")
+            return
+        user_model = get_user_model()
+        password_file = Path(settings.VAR_DIR) / ROLE_PASSWORDS_FILENAME
+        new_lines = []
+        for username, group, first_name, last_name in ROLE_USERS:
+            if user_model.objects.filter(username=username).exists():
+                self.count("users", created=False)
+                continue
+            password = secrets.token_urlsafe(12)
+            user = user_model.objects.create_user(
+                username, f"{username}@example.com", password, first_name=first_name, last_name=last_name
+            )
+            user.groups.add(Group.objects.get(name=group))
+            if group == "Ambassadeurs":
+                link_account(pages[ROLE_STORY], user, linked_by=admin)
+            new_lines.append(f"{username} ({group}): {password}")
+            self.count("users", created=True)
+        if new_lines:
+            previous = password_file.read_text() if password_file.exists() else ""
+            write_private_file(password_file, previous + "".join(f"{line}\n" for line in new_lines))
+            self.hints.append("Demo users per role (passwords shown once, also in " + display(password_file) + "):")
+            self.hints += [f"  {line}" for line in new_lines]
+        elif password_file.exists():
+            self.hints.append(f"Demo users per role: their passwords are in {display(password_file)}.")
 
     # Pages
 
@@ -160,14 +209,20 @@ class Command(BaseCommand):
 
     def ensure_site(self, home):
         """Point the default site at the home page and remove Wagtail's welcome page."""
+        hostname, port = server_address()
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site, created = Site.objects.get_or_create(
-                hostname="localhost",
-                port=80,
+                hostname=hostname,
+                port=port,
                 defaults={"root_page": home, "is_default_site": True, "site_name": content.SITE_NAME},
             )
             self.count("sites", created=created)
+        if settings.DEBUG and (site.hostname, site.port) != (hostname, port):
+            # Development: the canonical URLs and the email links lead to the server that runs.
+            site.hostname, site.port = hostname, port
+            site.save()
+            self.changes.append(f"Pointed the default site at {site.root_url}/ (WAGTAILADMIN_BASE_URL).")
         if site.root_page_id != home.pk or not site.site_name:
             site.root_page = home
             site.site_name = site.site_name or content.SITE_NAME
@@ -216,6 +271,17 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         else:
             self.stdout.write(self.style.SUCCESS("Demo content was already loaded; nothing changed."))
+
+
+def server_address():
+    """
+    The default site's host name and port: in development the address the server runs on
+    (WAGTAILADMIN_BASE_URL), else Wagtail's own default (localhost, port 80).
+    """
+    if not settings.DEBUG:
+        return "localhost", 80
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return address.hostname or "localhost", address.port or (443 if address.scheme == "https" else 80)
 
 
 def write_private_file(path, text):

@@ -71,6 +71,13 @@
         });
     });
 
+    // A form sent back with errors: move focus to its summary of what to fix, so nobody has to
+    // find the errors on the page (the summary links to each field).
+    var errorSummary = document.querySelector("[data-error-summary]");
+    if (errorSummary) {
+        errorSummary.focus();
+    }
+
     // Story pages come from the shared page cache without a CSRF token; fetch this
     // visitor's own token, then show the contact form (the link stays as the fallback).
     document.querySelectorAll("[data-deferred-csrf]").forEach(function (container) {
