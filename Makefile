@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(LOCKS) | sha256sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check migrate demo install lock clean serve bench
+.PHONY: run test lint format check migrate demo install lock clean serve bench messages
 
 # Installs exactly the dev lock: every package pinned and hash-checked, wheels only (nothing is
 # built, so no code runs at install time). pip itself is in the lock and upgrades itself.
@@ -53,6 +53,10 @@ run: demo
 # Sets up the environment if needed and runs the whole test suite.
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Compiles locale/nl (needs GNU gettext's msgfmt); commit the .mo with the .po (locale/README.md).
+messages: install
+	$(BIN)/python manage.py compilemessages --locale nl --ignore .venv
 
 check: install
 	$(BIN)/python manage.py check

@@ -2,7 +2,8 @@
 "Only their own story": how an ambassador gets to edit exactly one page.
 
 We use Wagtail's own page permissions rather than ownership or a custom permission policy.
-Every story gets a small group of its own, "Ambassadeursverhaal <id>", holding one
+Every story gets a small group of its own, named after it ("Verhaal: Anje Bechtel", so
+staff see in the user form whose story it is), holding one
 `GroupPagePermission` ("change" on that story only) and the permissions to upload and
 choose images in a collection of its own; the story's `ambassador_account` is its only
 member. Why this one:
@@ -14,22 +15,37 @@ member. Why this one:
   owner of a story is whoever created it, usually Klaver CT staff.
 - Staff can see and audit it in Settings → Groups like any other permission.
 
-The group follows the page's `ambassador_account` (kept in sync on save and by the
-invitation). The shared "Ambassadeurs" group only gives access to the admin.
+The group follows the page's `ambassador_account` and its title (kept in sync on save and by
+the invitation). A story's group is found through its page permission, not its name, which
+changes with the title. The shared "Ambassadeurs" group only gives access to the admin.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
-STORY_GROUP_PREFIX = "Ambassadeursverhaal"
+STORY_GROUP_PREFIX = "Verhaal:"
 STORY_COLLECTIONS_PARENT = "Ambassadeurs"
 STORY_PAGE_PERMISSIONS = [("wagtailcore", "change_page")]
 STORY_COLLECTION_PERMISSIONS = [("wagtailimages", "add_image"), ("wagtailimages", "choose_image")]
 
 
-def story_group_name(page):
-    return f"{STORY_GROUP_PREFIX} {page.pk}"
+def story_group_name(page, group=None):
+    """ "Verhaal: <title>", with the page's id when another group already has that name."""
+    name = f"{STORY_GROUP_PREFIX} {page.title}"[:130]
+    others = Group.objects.filter(name=name)
+    if group is not None:
+        others = others.exclude(pk=group.pk)
+    return f"{name} ({page.pk})" if others.exists() else name
+
+
+def story_group(page):
+    """The story's own group, or None."""
+    return (
+        Group.objects.filter(name__startswith=f"{STORY_GROUP_PREFIX} ", page_permissions__page=page)
+        .order_by("pk")
+        .first()
+    )
 
 
 def _permission(app_label, codename):
@@ -51,7 +67,12 @@ def story_collection(page, group):
 @transaction.atomic
 def sync_story_access(page):
     """Give the story's ambassador account, and nobody else, the story's own permissions."""
-    group, _created = Group.objects.get_or_create(name=story_group_name(page))
+    group = story_group(page)
+    if group is None:
+        group = Group.objects.create(name=story_group_name(page))
+    elif group.name not in {base := f"{STORY_GROUP_PREFIX} {page.title}"[:130], f"{base} ({page.pk})"}:
+        group.name = story_group_name(page, group)
+        group.save(update_fields=["name"])
     for app_label, codename in STORY_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_permission(app_label, codename))
     collection = story_collection(page, group)

@@ -265,6 +265,11 @@ class AmbassadorIndexPage(SitePage, Page):
         verbose_name = _("overzicht van ambassadeurs")
 
 
+# Marketing's permission (and every superuser's): the mark of staff who look after stories.
+STAFF_FIELDS_PERMISSION = "ambassadors.invite_ambassador"
+STAFF_SEO_FIELDS = ("slug", "seo_title", "search_description")
+
+
 class AmbassadorPage(SitePage, Page):
     """
     The story of one ambassador: a school director who uses the Glans-techniek.
@@ -337,6 +342,19 @@ class AmbassadorPage(SitePage, Page):
     # Checks which accounts may be linked (the invitation's rule) and which images may be
     # chosen before the editor saves.
     base_form_class = AmbassadorPageForm
+
+    # The story's address, menu and search-engine texts stay with Marketing (and superusers):
+    # a field whose permission the user lacks is left out of their form, so the ambassador
+    # neither sees nor posts it, and the Eigenschappen tab is not shown to her.
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel(name, permission=STAFF_FIELDS_PERMISSION) for name in STAFF_SEO_FIELDS],
+            heading=_("Voor zoekmachines"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("show_in_menus", permission=STAFF_FIELDS_PERMISSION)], heading=_("Menu van de site")
+        ),
+    ]
 
     # Only staff who may invite ambassadors see this field: an ambassador cannot hand their
     # story to another account (a field without permission is left out of their form).

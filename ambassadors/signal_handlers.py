@@ -12,7 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .access import story_group_name, sync_story_access
+from .access import story_group, sync_story_access
 
 
 def on_story_saved(sender, instance, created, update_fields=None, **kwargs):
@@ -20,9 +20,7 @@ def on_story_saved(sender, instance, created, update_fields=None, **kwargs):
     # on publishing, and through the invitation.
     if update_fields is not None and "ambassador_account" not in update_fields:
         return
-    from django.contrib.auth.models import Group
-
-    if instance.ambassador_account_id or Group.objects.filter(name=story_group_name(instance)).exists():
+    if instance.ambassador_account_id or story_group(instance) is not None:
         sync_story_access(instance)
 
 

@@ -15,6 +15,7 @@ from wagtail.admin.widgets import Button
 from wagtail.models import TaskState
 
 from . import review_views, views
+from .ambassador_admin import review_step, secretariat_contact, undo_last_save_url
 from .models import AmbassadorPage
 from .review_deadlines_panel import add_review_deadlines_panel
 
@@ -117,8 +118,7 @@ def story_state(page):
     if workflow_state is not None:
         if workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
             return _("Wijzigingen gevraagd: pas je verhaal aan en dien het opnieuw in")
-        task = page.current_workflow_task
-        return _("In beoordeling, stap: %(step)s") % {"step": task.name if task else ""}
+        return review_step(page) or _("In beoordeling")
     if page.scheduled_revision is not None:
         return _("Goedgekeurd, wordt binnenkort gepubliceerd")
     if page.live and page.has_unpublished_changes:
@@ -155,9 +155,11 @@ class MyStoryPanel(Component):
                     "state": story_state(story),
                     "review": last_review_comment(story),
                     "edit_url": reverse("wagtailadmin_pages:edit", args=[story.pk]),
+                    "undo_url": undo_last_save_url(story),
                 }
                 for story in self.stories
-            ]
+            ],
+            "contact": secretariat_contact(parent_context.get("request")),
         }
 
 

@@ -30,7 +30,7 @@ from tests.support.workflow import (
 def test_ambassador_submission_passes_every_step_and_reaches_the_site(client, anje, anje_story, marketing, moderator):
     submit(client, anje, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
     assert current_step(anje_story) == "Redactie"
-    assert "In beoordeling, stap: Redactie" in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Bij de redactie" in client.get(reverse("wagtailadmin_home")).content.decode()
     # In review, the live page still shows the published answer.
     assert NEW_ANSWER not in public_html(client, anje_story)
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
-from django.utils.translation import gettext_lazy as _
 from wagtail.embeds.oembed_providers import vimeo, youtube
 
 from core import paths
@@ -146,9 +145,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# The site speaks Dutch. English stays available for staff who prefer it in the admin.
+# The site and its admin speak Dutch only. The project's own words are written in Dutch, so an
+# English admin would mix Wagtail's English with our Dutch on every page; and a second
+# language doubles the .po work for five staff members who all read Dutch. locale/nl/ holds
+# the project's corrections of Wagtail's and Django's Dutch (jargon, "u" where we say "je");
+# its compiled .mo is committed, so a fresh clone runs without gettext (see locale/README.md).
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+LANGUAGES = [("nl", "Nederlands")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -227,7 +230,14 @@ WAGTAIL_SITE_NAME = "Glans-techniek"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Pages go live only through the workflow's last approval (core/workflow.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "core.workflow.publish_approved_workflow_state"
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# No autosave: a draft is saved when someone presses "Bewaar concept" (or submits), so every
+# revision in the history is one somebody chose, and the consent step counts only what a person
+# saved. Wagtail's unsaved-changes warning still stops her leaving with unsaved edits.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
+# No "Nieuwe versie van Wagtail beschikbaar" banner (and no call to wagtail.org from editors'
+# browsers): upgrades follow the lock files (make lock), not the admin.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 # Renditions in a modern format: the browsers the site supports all show WebP. Templates ask
@@ -326,6 +336,7 @@ THROTTLE_COUNT_FAILURES_ONLY = {"wagtailcore_authenticate_with_password"}
 # The reset form's work (lookup, token, email) waits until the response is out, so known and
 # unknown addresses get their answer in the same time (core/password_reset.py).
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.password_reset.DeferredPasswordResetForm"  # noqa: S105 (a class path)
+WAGTAILADMIN_USER_LOGIN_FORM = "core.login_form.SiteLoginForm"
 
 # A refused CSRF token gets a Dutch page that says what to do (templates/403_csrf.html).
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
