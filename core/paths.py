@@ -11,6 +11,7 @@ DOCUMENTS = "/documenten/"
 SEARCH = "/zoeken/"
 API = "/api/v2/"
 CONTACT_FORM_TOKEN = "/contact-token/"  # noqa: S105 - a path, not a password
+APPOINTMENTS = "/afspraak/"  # the links in appointment emails (contact/urls.py)
 STATIC = "/static/"
 MEDIA = "/media/"
 

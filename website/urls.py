@@ -26,6 +26,7 @@ urlpatterns = [
     path(route(paths.SEARCH), search_views.search, name="search"),
     path(route(paths.CONTACT_FORM_TOKEN), contact_views.csrf_token, name="contact_csrf_token"),
     path(route(paths.API), api_router.urls),
+    path(route(paths.APPOINTMENTS), include("contact.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]
