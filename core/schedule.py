@@ -44,6 +44,8 @@ JOBS = [
     Job("purge_contact_requests", timedelta(days=1), "core.schedule.run_command", ("purge_contact_requests",)),
     Job("outbox_prune", timedelta(days=1), "core.outbox.prune_sent"),
     Job("prune_task_results", timedelta(days=1), "core.schedule.run_command", ("prune_db_task_results",)),
+    # Appointment reminders the working day before, follow-ups and the visitor's question (issue 17).
+    Job("appointment_reminders", timedelta(hours=1), "core.schedule.run_command", ("send_appointment_reminders",)),
 ]
 
 SCHEDULED_COMMANDS = {job.args[0] for job in JOBS if job.task == "core.schedule.run_command"}
