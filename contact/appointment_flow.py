@@ -71,7 +71,8 @@ def propose(contact_request, user, **fields):
 
 def _locked(appointment, *statuses):
     """The appointment, locked for this transaction, if it is in one of `statuses`."""
-    current = Appointment.objects.select_for_update().select_related("contact_request", "ambassador")
+    # Only the appointment's row is locked: PostgreSQL locks no row of an outer join.
+    current = Appointment.objects.select_for_update(of=("self",)).select_related("contact_request", "ambassador")
     current = current.get(pk=appointment.pk)
     if current.status not in statuses:
         raise FlowError(_("Deze afspraak is intussen gewijzigd: %s.") % current.get_status_display())

@@ -86,7 +86,8 @@ def test_after_the_date_the_secretariat_is_asked_once_and_the_visitor_once(clock
     assert run_job() == []
 
     clock.at(2027, 3, 29, 11, 5)
-    assert run_job() == [("secretariaat@klaverct.example", "Afgerond? Gesprek van contactverzoek #1")]
+    number = appointment.contact_request_id
+    assert run_job() == [("secretariaat@klaverct.example", f"Afgerond? Gesprek van contactverzoek #{number}")]
     (asked,) = mail.outbox
     assert f"/admin/contact/contactrequest/inspect/{appointment.contact_request_id}/" in asked.body
     clock.at(2027, 3, 29, 12)
