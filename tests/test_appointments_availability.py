@@ -112,6 +112,8 @@ def accepted_appointment(ambassador, starts_at):
 def test_the_inbox_shows_this_months_conversations_and_warns_before_over_planning(
     client, contact_page, anje_story, magda_story, secretary
 ):
+    if (timezone.localtime() + timedelta(hours=1)).month != timezone.localtime().month:
+        pytest.skip("the appointments below would fall in next month")
     AmbassadorAvailability.objects.create(ambassador=anje_story, max_per_month=1)
     accepted_appointment(anje_story, timezone.now() + timedelta(minutes=5))
     waiting = ContactRequestFactory(ambassador=anje_story, name="Petra Wachters")
