@@ -28,13 +28,16 @@ phone_number = RegexValidator(
 
 class ContactStatus(models.TextChoices):
     NEW = "nieuw", _("Nieuw")
+    # An appointment is proposed to the ambassador (contact/appointments.py), not yet accepted.
+    PROPOSED = "voorgesteld", _("Voorgesteld")
     SCHEDULED = "ingepland", _("Ingepland")
     DONE = "afgerond", _("Afgerond")
     DECLINED = "afgewezen", _("Afgewezen")
+    CANCELLED = "geannuleerd", _("Geannuleerd")
 
     @classmethod
     def handled(cls):
-        return [cls.DONE, cls.DECLINED]
+        return [cls.DONE, cls.DECLINED, cls.CANCELLED]
 
 
 class PreferredContact(models.TextChoices):

@@ -13,6 +13,12 @@ from wagtail.models import Page
 from core.pages import SitePage
 
 from . import views
+from .appointments import (  # noqa: F401  (models of the appointments, contact/appointments.py)
+    AmbassadorAvailability,
+    Appointment,
+    AppointmentStatus,
+    AppointmentWay,
+)
 from .contact_requests import (  # noqa: F401  (the app's models, for Django and for imports)
     ContactRequest,
     ContactRequestStatusChange,

@@ -8,18 +8,27 @@ contact/migrations/0002_inbox_groups.py; nobody may create requests here, only v
 """
 
 import re
+from datetime import timedelta
 
 from django.contrib.admin import SimpleListFilter, display
 from django.db import transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import EditView, HistoryView, IndexView, InspectView
 
+from ambassadors.models import AmbassadorPage
+
+from . import appointment_flow, appointment_views
+from .appointments import Appointment, AppointmentStatus, availability_of
 from .forms import ContactRequestHandlingForm
 from .models import ContactRequest, ContactRequestStatusChange
 
@@ -121,6 +130,18 @@ class ContactRequestEditView(EditView):
 
 
 class ContactRequestInspectView(InspectView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        ambassador = self.instance.ambassador
+        context.update(
+            appointments=self.instance.appointments.select_related("ambassador"),
+            open_appointment=appointment_flow.open_appointment(self.instance),
+            can_plan=self.request.user.has_perm(appointment_views.PLAN_PERMISSION),
+            capacity=capacity(ambassador) if ambassador else None,
+            now=timezone.now(),
+        )
+        return context
+
     def get_field_display_value(self, field_name, field=None):
         value = super().get_field_display_value(field_name, field)
         if isinstance(value, bool):
@@ -149,10 +170,18 @@ class ContactRequestAdmin(ModelAdmin):
     inspect_view_enabled = True
     inspect_template_name = "contact/admin/inspect_contact_request.html"
 
-    list_display = ("created_at", "name", "organisation", "ambassador_column", "status", "emails_sent")
+    list_display = (
+        "created_at",
+        "name",
+        "organisation",
+        "ambassador_column",
+        "status",
+        "emails_sent",
+        "month_capacity",
+    )
     list_display_add_buttons = "name"
     list_filter = ("status", AmbassadorFilter)
-    list_select_related = ("ambassador",)
+    list_select_related = ("ambassador", "ambassador__availability")
     search_fields = ("name", "email", "organisation", "role", "question", "ambassador_name")
     ordering = ("-created_at",)
     list_per_page = 50
@@ -206,10 +235,92 @@ class ContactRequestAdmin(ModelAdmin):
     def ambassador_column(self, obj):
         return obj.ambassador_display
 
+    def get_queryset(self, request):
+        # This month's conversations of each row's ambassador, in the list's one query.
+        month = appointment_flow.month_bounds(timezone.now())
+        planned = (
+            Appointment.objects.filter(
+                ambassador=OuterRef("ambassador"), status__in=AppointmentStatus.counted(), starts_at__range=month
+            )
+            .values("ambassador")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return super().get_queryset(request).annotate(month_planned=Subquery(planned))
+
+    @display(description=_("Gesprekken deze maand"))
+    def month_capacity(self, obj):
+        if not obj.ambassador_id:
+            return ""
+        planned = getattr(obj, "month_planned", None) or 0
+        maximum = getattr(obj.ambassador, "availability", None)
+        return capacity_text(planned, maximum.max_per_month if maximum else None)
+
     @display(description=_("E-mails"))
     def emails_sent(self, obj):
         # Text rather than Django admin's boolean icons, which need django.contrib.admin's static files.
         return _("verstuurd") if obj.is_fully_notified else _("nog niet verstuurd")
 
 
+def capacity_text(planned, maximum):
+    if maximum is None:
+        return _("%(planned)s (geen maximum)") % {"planned": planned}
+    text = _("%(planned)s van %(max)s") % {"planned": planned, "max": maximum}
+    return text + (" — " + str(_("vol")) if planned >= maximum else "")
+
+
+def capacity(ambassador):
+    """This month's conversations of an ambassador against their maximum, for the inbox."""
+    availability = availability_of(ambassador)
+    planned = appointment_flow.conversations_in_month(ambassador, timezone.now())
+    return {
+        "text": capacity_text(planned, availability.max_per_month),
+        "full": availability.max_per_month is not None and planned >= availability.max_per_month,
+        "availability": availability,
+    }
+
+
 modeladmin_register(ContactRequestAdmin)
+
+
+@hooks.register("register_admin_urls")
+def register_appointment_urls():
+    return [
+        path("afspraken/voorstellen/<int:request_id>/", appointment_views.propose, name="contact_appointment_propose"),
+        path("afspraken/<int:appointment_id>/verzetten/", appointment_views.move, name="contact_appointment_move"),
+        path("afspraken/<int:appointment_id>/annuleren/", appointment_views.cancel, name="contact_appointment_cancel"),
+        path("afspraken/<int:appointment_id>/afronden/", appointment_views.finish, name="contact_appointment_finish"),
+        path("gesprekken/beschikbaarheid/", appointment_views.availability, name="contact_availability"),
+    ]
+
+
+class MyConversationsPanel(Component):
+    """On the ambassador's dashboard, beside "Mijn verhaal": availability and accepted appointments."""
+
+    name = "my_conversations"
+    order = 60
+    template_name = "contact/admin/my_conversations_panel.html"
+
+    def __init__(self, story):
+        self.story = story
+
+    def get_context_data(self, parent_context):
+        # Only accepted appointments name the visitor; a proposal is decided from its email.
+        appointments = (
+            Appointment.objects.filter(ambassador=self.story, status=AppointmentStatus.ACCEPTED)
+            .filter(starts_at__gte=timezone.now() - timedelta(days=1))
+            .select_related("contact_request")
+            .order_by("starts_at")
+        )
+        return {
+            "availability": availability_of(self.story),
+            "appointments": appointments,
+            "edit_url": reverse("contact_availability"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_conversations_panel(request, panels):
+    story = AmbassadorPage.objects.filter(ambassador_account=request.user).order_by("pk").first()
+    if story is not None:
+        panels.append(MyConversationsPanel(story))

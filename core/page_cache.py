@@ -45,7 +45,7 @@ from . import cache_versions, paths
 logger = logging.getLogger(__name__)
 
 CACHE_HEADER = "X-Page-Cache"
-SKIPPED_PREFIXES = (paths.ADMIN, paths.DOCUMENTS, paths.SEARCH, paths.MEDIA, paths.STATIC)
+SKIPPED_PREFIXES = (paths.ADMIN, paths.DOCUMENTS, paths.SEARCH, paths.MEDIA, paths.STATIC, paths.APPOINTMENTS)
 GENERATION_KEY = "page-cache:generation"
 # Request headers a stored page may vary on (see the module docstring).
 SHAREABLE_VARY = {"accept-language", "cookie"}

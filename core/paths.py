@@ -12,6 +12,7 @@ SEARCH = "/zoeken/"
 API = "/api/v2/"
 CONTACT_FORM_TOKEN = "/contact-token/"  # noqa: S105 - a path, not a password
 STORY_CHECK = "/verhaal-bevestigen/"  # the yearly "Klopt je verhaal nog?" link
+APPOINTMENTS = "/afspraak/"  # the links in appointment emails (contact/urls.py)
 STATIC = "/static/"
 MEDIA = "/media/"
 

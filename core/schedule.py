@@ -48,6 +48,8 @@ JOBS = [
     Job("review_reminders", timedelta(hours=1), "ambassadors.reminders.send_review_reminders"),
     # "Klopt je verhaal nog?": one email per story that reached its review-by date (ambassadors/story_checks.py).
     Job("story_checks", timedelta(hours=6), "core.schedule.run_command", ("send_story_checks",)),
+    # Appointment reminders the working day before, follow-ups and the visitor's question (issue 17).
+    Job("appointment_reminders", timedelta(hours=1), "core.schedule.run_command", ("send_appointment_reminders",)),
 ]
 
 SCHEDULED_COMMANDS = {job.args[0] for job in JOBS if job.task == "core.schedule.run_command"}

@@ -59,6 +59,9 @@ def test_secretariaat_group_is_created_by_migration_with_least_privilege():
         # The outbox of emails, with retry (contact/migrations/0004_outbox_permissions.py).
         "view_outboxmessage",
         "change_outboxmessage",
+        # Planning appointments with ambassadors (contact/migrations/0006_secretariat_plans_appointments.py).
+        "plan_appointment",
+        "view_appointment",
     }
     assert set(Group.objects.get(name="Marketing").permissions.values_list("codename", flat=True)) >= {
         "view_contactrequest"

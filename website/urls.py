@@ -30,6 +30,7 @@ urlpatterns = [
     path(route(paths.API), api_router.urls),
     path(route(paths.STORY_CHECK), story_check_views.story_check_signed_in, name="story_check_signed_in"),
     path(route(paths.STORY_CHECK) + "<str:token>/", story_check_views.story_check, name="story_check"),
+    path(route(paths.APPOINTMENTS), include("contact.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("favicon.ico", core_views.favicon, name="favicon"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),

@@ -4,6 +4,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
+from contact.appointments import availability_of
 from contact.forms import ContactRequestForm
 from contact.notifications import get_secretariat
 from home import site_context
@@ -31,7 +32,11 @@ def unbound_form_fields(language, privacy_url):
 
 @register.inclusion_tag("contact/includes/story_contact_form.html", takes_context=True)
 def story_contact(context, ambassador):
-    """The contact form on a story page; it posts to /contact/ with this ambassador fixed."""
+    """
+    The contact form on a story page; it posts to /contact/ with this ambassador fixed, or to
+    Klaver CT when the ambassador takes no new conversations (their availability; only that
+    much of it is public, and contact/appointment_views.availability clears the cached page).
+    """
     request = context["request"]
     site = site_context.for_request(request)
     contact_url = site.contact_url if site else ""
@@ -41,6 +46,7 @@ def story_contact(context, ambassador):
         "csrf_token": None,
         "deferred_csrf": True,
         "ambassador": ambassador,
+        "takes_new": availability_of(ambassador).takes_new,
         "action": contact_url,
         "fields_html": unbound_form_fields(get_language(), site.privacy_url if site else ""),
         "secretariat": get_secretariat(request=request),

@@ -1,8 +1,9 @@
 """
-Remove handled contact requests (afgerond / afgewezen) once the retention period has passed.
+Remove handled contact requests (afgerond / afgewezen / geannuleerd) once the retention
+period has passed, with their appointments and history (they cascade).
 
 The period is CONTACT_REQUEST_RETENTION_DAYS (default 365), counted from when the request
-was handled. Requests still open (nieuw / ingepland) are never removed. Run it daily:
+was handled. Requests still open (nieuw / voorgesteld / ingepland) are never removed. Run it daily:
     30 3 * * *  cd /srv/glans && .venv/bin/python manage.py purge_contact_requests
 """
 
