@@ -21,7 +21,6 @@ refusing or silent mail server with backoff. Should storing itself fail, that co
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -38,8 +37,9 @@ from wagtail.signals import (
 )
 
 from .changes import summarise_revision
+from .review_deadlines import set_deadline
 from .review_links import review_path
-from .workflow import revision_authors
+from .workflow import story_ambassador, who_must_act
 
 logger = logging.getLogger(__name__)
 
@@ -61,19 +61,6 @@ def admin_url(path):
 
 def edit_url(page):
     return admin_url(reverse("wagtailadmin_pages:edit", args=[page.pk]))
-
-
-def story_ambassador(page):
-    return getattr(page.specific_deferred, "ambassador_account", None)
-
-
-def reviewers(task, page):
-    """Active users who can act on `task` for `page` (its groups, or the story's ambassador)."""
-    task = task.specific
-    if hasattr(task, "groups"):
-        return list(get_user_model().objects.filter(is_active=True, groups__in=task.groups.all()).distinct())
-    ambassador = story_ambassador(page)
-    return [ambassador] if ambassador is not None and ambassador.is_active else []
 
 
 def send_workflow_email(recipients, subject, intro, workflow_state, comment="", exclude=(), review_link=None):
@@ -141,22 +128,21 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     page = workflow_state.content_object
     with translation.override("nl"):
         title = page.get_admin_display_title()
+        due_on = formats.date_format(set_deadline(instance).due_on, "l j F")
         send_workflow_email(
-            reviewers(instance.task, page),
-            _("Wacht op jouw beoordeling: %(title)s (%(step)s)") % _names(title=title, step=instance.task.name),
-            _("„%(title)s” wacht op jouw beoordeling in de stap „%(step)s”. Keur goed of vraag om wijzigingen.")
-            % _names(title=title, step=instance.task.name),
-            workflow_state,
             # Nobody is asked to approve a change they authored (four eyes); the ambassador is
             # asked for consent even when they submitted, if someone else changed it since.
-            exclude=_authors(workflow_state) if hasattr(instance.task.specific, "groups") else [],
+            who_must_act(instance, page),
+            _("Wacht op jouw beoordeling: %(title)s (%(step)s)") % _names(title=title, step=instance.task.name),
+            _(
+                "„%(title)s” wacht op jouw beoordeling in de stap „%(step)s”. Keur goed of vraag om "
+                "wijzigingen, graag uiterlijk %(due_on)s."
+            )
+            % _names(title=title, step=instance.task.name, due_on=due_on),
+            workflow_state,
             # Each reviewer's own signed link to this step and revision (ambassadors/review_links.py).
             review_link=lambda reviewer, revision: review_path(reviewer, instance, revision),
         )
-
-
-def _authors(workflow_state):
-    return list(get_user_model().objects.filter(pk__in=revision_authors(workflow_state)))
 
 
 def on_task_approved(sender, instance, user=None, **kwargs):

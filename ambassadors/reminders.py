@@ -32,9 +32,9 @@ from .review_deadlines import (
     add_missing_deadlines,
     is_working_day,
     overdue_task_states,
-    who_must_act,
     working_days_between,
 )
+from .workflow import who_must_act
 
 logger = logging.getLogger(__name__)
 

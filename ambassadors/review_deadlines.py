@@ -17,8 +17,7 @@ from wagtail.models import Page, TaskState
 from wagtail.signals import task_submitted
 
 from .models import DEFAULT_REVIEW_WORKING_DAYS, TaskDeadline
-from .notifications import reviewers
-from .workflow import MARKETING_GROUP, MODERATORS_GROUP, revision_authors
+from .workflow import MARKETING_GROUP, MODERATORS_GROUP
 
 SATURDAY = 5
 
@@ -80,18 +79,6 @@ def overdue_task_states(today=None):
     for state in states:
         state.page = pages.get(int(state.workflow_state.object_id))
     return [state for state in states if state.page is not None]
-
-
-def who_must_act(task_state, page):
-    """
-    Those who can decide the step: its group's members, or the story's ambassador. Four eyes
-    as in notifications.on_task_submitted: never an author of the change for a group step.
-    """
-    users = reviewers(task_state.task, page)
-    if hasattr(task_state.task.specific, "groups"):
-        authors = revision_authors(task_state.workflow_state)
-        users = [user for user in users if user.pk not in authors]
-    return users
 
 
 def working_days_between(earlier, later):

@@ -10,7 +10,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import TaskState
 
 from .models import AmbassadorConsentTask, AmbassadorPage, TaskDeadline
-from .review_deadlines import due_date, follows_reviews, overdue_task_states, who_must_act, working_days_between
+from .review_deadlines import due_date, follows_reviews, overdue_task_states, working_days_between
+from .workflow import who_must_act
 
 
 def _edit_url(page):

@@ -6,6 +6,7 @@ The two task types themselves (`ReviewGroupApprovalTask`, `AmbassadorConsentTask
 in ambassadors/models.py; they ask these rules. See docs/workflow.md.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import models
 from wagtail.models import Revision, Workflow, WorkflowPage
 
@@ -64,6 +65,33 @@ def is_last_step(workflow_state, task):
         .first()
     )
     return last == task.pk
+
+
+def story_ambassador(page):
+    """The account linked to a story (None for other pages and unlinked stories)."""
+    return getattr(page.specific_deferred, "ambassador_account", None)
+
+
+def reviewers(task, page):
+    """Active users who can act on `task` for `page` (its groups, or the story's ambassador)."""
+    task = task.specific
+    if hasattr(task, "groups"):
+        return list(get_user_model().objects.filter(is_active=True, groups__in=task.groups.all()).distinct())
+    ambassador = story_ambassador(page)
+    return [ambassador] if ambassador is not None and ambassador.is_active else []
+
+
+def who_must_act(task_state, page):
+    """
+    Those asked to decide a step (its review email, reminders, the overdue panel): the group's
+    members but never an author of the change (four eyes), or the story's ambassador, who is
+    asked for consent even when they submitted, if someone else changed it since.
+    """
+    users = reviewers(task_state.task, page)
+    if hasattr(task_state.task.specific, "groups"):
+        authors = revision_authors(task_state.workflow_state)
+        users = [user for user in users if user.pk not in authors]
+    return users
 
 
 def linked_since(page, moment):

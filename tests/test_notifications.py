@@ -1,7 +1,9 @@
 """Workflow emails: the right people, at each step, with the comment and what changed."""
 
 import pytest
+from django.utils import formats, timezone
 
+from ambassadors.review_deadlines import add_working_days
 from tests.support.workflow import NEW_ANSWER, save_draft, submit, workflow_action
 
 
@@ -105,3 +107,13 @@ def test_nobody_is_asked_to_review_a_change_they_authored(client, anje, anje_sto
     submit(client, anje, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
     assert sent_to(mailoutbox, "marketing2@example.nl")
     assert not sent_to(mailoutbox, "marketing@example.nl")
+
+
+@pytest.mark.django_db
+def test_the_review_request_says_by_when(client, anje, anje_story, marketing, mailoutbox):
+    """The step's due date (ambassadors/review_deadlines.py) is in the email that asks for it."""
+    submit(client, anje, anje_story, answer=f"<p>{NEW_ANSWER}</p>")
+
+    due_on = add_working_days(timezone.localdate(), 3)  # the default "termijn in werkdagen"
+    review_request = sent_to(mailoutbox, "marketing@example.nl")[0]
+    assert f"graag uiterlijk {formats.date_format(due_on, 'l j F')}." in review_request.body
