@@ -226,7 +226,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Pages go live only through the workflow's last approval (core/workflow.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "core.workflow.publish_approved_workflow_state"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 # Renditions in a modern format: the browsers the site supports all show WebP. Templates ask
 # for AVIF explicitly where a <picture> offers it next to WebP.
