@@ -9,6 +9,7 @@ from django.db.models import BigIntegerField, IntegerField, TextField
 from django.db.models.functions import Cast
 from wagtail.search.backends.database.sqlite.query import MatchExpression, normalize
 from wagtail.search.backends.database.sqlite.sqlite import (
+    SQLiteAutocompleteQueryCompiler,
     SQLiteFTSIndexEntry,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
@@ -18,7 +19,9 @@ from wagtail.search.query import MatchAll, Not
 from wagtail.search.utils import get_descendants_content_types_pks
 
 
-class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+class RankedMixin:
+    """For Wagtail's SQLite query compilers: search and autocomplete (their own fields and config)."""
+
     def ranked_pks(self, config, start, stop):
         """
         [(pk, score)] of the results from `start` to `stop`, best first, in one query; None
@@ -47,6 +50,14 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return list(ranked[start:stop])
 
 
+class RankedSQLiteSearchQueryCompiler(RankedMixin, SQLiteSearchQueryCompiler):
+    pass
+
+
+class RankedSQLiteAutocompleteQueryCompiler(RankedMixin, SQLiteAutocompleteQueryCompiler):
+    pass
+
+
 class RankedSQLiteSearchResults(SQLiteSearchResults):
     def _do_search(self):
         compiler = self.query_compiler
@@ -64,4 +75,5 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = RankedSQLiteSearchQueryCompiler
+    autocomplete_query_compiler_class = RankedSQLiteAutocompleteQueryCompiler
     results_class = RankedSQLiteSearchResults

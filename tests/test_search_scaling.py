@@ -70,6 +70,12 @@ def test_same_results_order_and_scores_as_wagtails_backend(client):
     for query in (COMMON_WORD, RARE_WORD, "ouders kinderen", "partners"):
         assert ranked(query, "default") == ranked(query, "wagtail")
         assert ranked(query, "default")
+    # Autocomplete (the admin's page chooser): the same too.
+    for prefix in ("oud", "wieler"):
+        ours = Page.objects.live().autocomplete(prefix, backend="default")[0:10]
+        assert [page.pk for page in ours] == [
+            page.pk for page in Page.objects.live().autocomplete(prefix, backend="wagtail")[0:10]
+        ]
     second_page = Page.objects.live().search(COMMON_WORD, backend="default")[10:20]
     assert [page.pk for page in second_page] == [
         page.pk for page in Page.objects.live().search(COMMON_WORD, backend="wagtail")[10:20]
