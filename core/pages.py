@@ -7,7 +7,8 @@ results' excerpts (search/snippets.py) and the page cache's invalidation
 (core/invalidation.py) read what a page type declares here.
 """
 
-from wagtail.models import get_page_models
+from django.db.models.functions import Coalesce
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from .permissions import SitePagePermissionTester
 
@@ -38,6 +39,20 @@ class SitePage:
     def get_structured_data(self, request):
         """The page's schema.org data (JSON-LD), or None."""
         return None
+
+    def get_view_restrictions(self):
+        """
+        Wagtail's rule in one query: the restrictions of this page and its ancestors, an
+        alias's being its source page's. Wagtail reads the ancestors in a query of their own
+        first, and checks this on every request for a page. tests/test_view_restrictions.py
+        compares the two.
+        """
+        if not self.path:  # not in the tree yet (a preview of a new page)
+            return super().get_view_restrictions()
+        steplen = Page.steplen
+        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        holders = Page.objects.filter(path__in=paths).values(holder=Coalesce("alias_of_id", "id"))
+        return PageViewRestriction.objects.filter(page_id__in=holders)
 
     def get_pages_showing(self):
         """

@@ -238,7 +238,7 @@ WAGTAIL_AUTOSAVE_INTERVAL = 0
 # No "Nieuwe versie van Wagtail beschikbaar" banner (and no call to wagtail.org from editors'
 # browsers): upgrades follow the lock files (make lock), not the admin.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 # Renditions in a modern format: the browsers the site supports all show WebP. Templates ask
 # for AVIF explicitly where a <picture> offers it next to WebP.
