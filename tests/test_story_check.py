@@ -79,8 +79,8 @@ def post_decision(client, path, decision):
     return client.post(path, {"decision": decision, "csrfmiddlewaretoken": token})
 
 
-def test_the_job_is_scheduled_last():
-    assert JOBS[-1].args == ("send_story_checks",)
+def test_the_worker_runs_the_job():
+    assert [job.every for job in JOBS if job.args == ("send_story_checks",)] == [timedelta(hours=6)]
 
 
 def test_no_email_before_the_review_by_date(clock, story, anje):

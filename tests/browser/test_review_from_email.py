@@ -66,7 +66,9 @@ def decide_from_email(chromium, base_url, username, address, button, outcome, ar
         page.locator("#id_username").fill(username)
         page.locator("#id_password").fill(PASSWORD)
         clicks.click(page.get_by_role("button", name="Inloggen"))
-        expect(page.get_by_text(NEW_ANSWER).first).to_be_visible()  # what changed, before deciding
+        # What changed, before deciding: the summary marks the inserted words.
+        expect(page.locator(".change-summary ins").first).to_be_visible()
+        expect(page.locator(".change-summary")).to_contain_text("koffieochtend")
         page.screenshot(path=str(artifacts_dir / f"review-from-email-{username}.png"))
         clicks.click(page.get_by_role("button", name=button, exact=True))
         expect(page.get_by_text(outcome)).to_be_visible()
