@@ -136,6 +136,19 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as a server's database: write-ahead logging, so pages are read while a contact
+    # request or the worker writes (in the default journal mode every write blocks every
+    # reader); writes take the lock when their transaction begins (IMMEDIATE), so two writers
+    # queue for it instead of one failing with "database is locked" halfway; and a writer
+    # waits up to 20 s for its turn. https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-notes
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
