@@ -40,6 +40,7 @@ ENGLISH_WORDS = [
 JARGON_WORDS = [
     "snippet", "snippets", "Snippets", "workflow", "workflows", "Workflow", "Workflows",
     "reviewer", "reviewers", "Slug", "slug", "Wagtail", "u", "uw", "Uw", "resetten", "Resetten",
+    "inspecteren",
 ]  # fmt: skip
 FORBIDDEN = re.compile(r"(?<![\w/.-])(" + "|".join(map(re.escape, ENGLISH_WORDS + JARGON_WORDS)) + r")(?![\w/-])")
 

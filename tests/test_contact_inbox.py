@@ -86,6 +86,9 @@ def test_inbox_groups_see_menu_list_and_detail(client, request_about_story, grou
     assert "nog niet verstuurd" in listing.text
     assert detail.status_code == 200
     assert "Mag ik langskomen?" in detail.text
+    # Plain Dutch, not wagtail-modeladmin's "Bezig met inspecteren" (locale/nl/LC_MESSAGES/django.po).
+    assert "Bekijken" in detail.text and "Terug naar het overzicht" in detail.text
+    assert "inspecteren" not in detail.text
 
 
 def test_ambassador_never_sees_requests_not_even_about_themselves(client, request_about_story, story):
