@@ -7,13 +7,12 @@ from wagtail.models import Locale, Page, Site
 
 from ambassadors.factories import (
     AmbassadorIndexPageFactory,
-    AmbassadorPageFactory,
     SchoolIndexPageFactory,
     SchoolPageFactory,
-    question_answer,
 )
 from home.factories import HomePageFactory
-from tests.support.pages import publish_story, redacteur
+from tests.support.pages import live_story, redacteur
+from tests.support.smtp_servers import SMTPServer
 from tests.support.users import AMBASSADORS, MARKETING, MODERATORS, make_superuser, make_user
 from tests.support.worker import queue_tasks
 
@@ -127,19 +126,6 @@ def editor(db):
 # Two live stories, each with its own ambassador.
 
 
-def live_story(index, school, account, title, slug, answer):
-    """A published story with its own ambassador account and one answer."""
-    page = AmbassadorPageFactory(
-        parent=index,
-        title=title,
-        slug=slug,
-        school=school,
-        ambassador_account=account,
-        body=[question_answer(answer)],
-    )
-    return publish_story(page)
-
-
 @pytest.fixture
 def anje_story(ambassador_index, school, anje):
     return live_story(
@@ -152,6 +138,16 @@ def magda_story(ambassador_index, school, magda):
     return live_story(
         ambassador_index, school, magda, "Magda Nijmeijer", "magda-nijmeijer", "<p>Ouders zijn partners.</p>"
     )
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback (aiosmtpd) as the mail server the worker delivers to."""
+    server = SMTPServer().start()
+    # Should anything in this process try to send, it would reach this server and be counted.
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", server.port, 2
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from icalendar import Calendar
 from contact.factories import ContactRequestFactory
 from contact.models import Appointment, ContactRequest
 from tests.support import worker
-from tests.support.smtp_servers import SMTPServer
 from tests.support.users import SECRETARIAT, make_user
 
 pytestmark = worker.WORKER_TESTS
@@ -25,14 +24,6 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Summer time starts on 28 March 2027: the first date is in winter time, the move in summer time.
 WINTER_DAY, SUMMER_DAY = date(2027, 3, 26), date(2027, 3, 29)
 SECRETARIAT_EMAIL = "secretariaat@klaverct.example"
-
-
-@pytest.fixture
-def smtp_server(settings):
-    server = SMTPServer().start()
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
-    yield server
-    server.stop()
 
 
 @pytest.fixture

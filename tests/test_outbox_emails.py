@@ -4,7 +4,6 @@ or invites an ambassador stores its emails without contacting the mail server, a
 worker delivers them, once.
 """
 
-import pytest
 from django.contrib.auth import get_user_model
 
 from ambassadors.factories import AmbassadorPageFactory
@@ -13,17 +12,8 @@ from core.models import OutboxMessage
 from tests.support import worker
 from tests.support.editor import editor_form_data
 from tests.support.pages import edit_url
-from tests.support.smtp_servers import SMTPServer
 
 pytestmark = worker.WORKER_TESTS
-
-
-@pytest.fixture
-def smtp_server(settings):
-    server = SMTPServer().start()
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
-    yield server
-    server.stop()
 
 
 def test_submitting_a_story_stores_the_workflow_emails_and_the_worker_sends_them(

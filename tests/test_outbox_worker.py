@@ -22,21 +22,12 @@ from core.models import OutboxMessage
 from tests.support import worker
 from tests.support.editor import editor_form_data
 from tests.support.pages import edit_url
-from tests.support.smtp_servers import SilentServer, SMTPServer
+from tests.support.smtp_servers import SilentServer
 
 pytestmark = worker.WORKER_TESTS
 
 SECRETARIAT = "secretariaat@klaverct.example"
 VISITOR = "jeroen@obs-de-esch.example"
-
-
-@pytest.fixture
-def smtp_server(settings):
-    server = SMTPServer().start()
-    # Should anything in this process try to send, it would reach this server and be counted.
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", server.port, 2
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -7,26 +7,15 @@ and again later the same day.
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from ambassadors import reminders
 from ambassadors.models import ReviewReminder, TaskDeadline
 from ambassadors.review_deadlines import add_working_days
 from tests.support import worker
-from tests.support.smtp_servers import SMTPServer
 from tests.support.workflow import NEW_ANSWER, submit
 
 pytestmark = worker.WORKER_TESTS
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-
-
-@pytest.fixture
-def smtp_server(settings):
-    server = SMTPServer().start()
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
-    yield server
-    server.stop()
 
 
 def reminder_emails(smtp_server):

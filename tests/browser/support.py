@@ -1,6 +1,8 @@
-"""Helpers the browser tests share: the axe-core accessibility check and waiting for lazy images."""
+"""Helpers the browser tests share: logging in, the axe-core accessibility check and waiting for lazy images."""
 
 from pathlib import Path
+
+from tests.support.users import PASSWORD
 
 AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -37,3 +39,12 @@ def load_lazy_images(page):
     else:
         raise AssertionError("Images did not load within 15 s")
     page.evaluate("window.scrollTo(0, 0)")
+
+
+def log_in(page, base_url, username):
+    """Log in through the admin's own login form and wait for the dashboard."""
+    page.goto(base_url + "/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(base_url + "/admin/")

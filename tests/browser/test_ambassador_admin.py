@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.models import Page
 
-from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory, question_answer
-from tests.support.pages import publish_story
+from ambassadors.factories import SchoolPageFactory
+from tests.support.pages import live_story
 from tests.support.users import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -33,15 +33,8 @@ def test_the_ambassador_logs_in_edits_submits_and_lands_on_my_story(
 ):
     school = SchoolPageFactory(parent=school_index, title="Kingschool", place="Denekamp")
     anje = make_user("anje", "Ambassadeurs", first_name="Anje", last_name="Bechtel")
-    story = publish_story(
-        AmbassadorPageFactory(
-            parent=ambassador_index,
-            title="Anje Bechtel",
-            slug="anje-bechtel",
-            school=school,
-            ambassador_account=anje,
-            body=[question_answer("<p>We volgen samen de lessen.</p>")],
-        )
+    story = live_story(
+        ambassador_index, school, anje, "Anje Bechtel", "anje-bechtel", "<p>We volgen samen de lessen.</p>"
     )
     page = browser_page
 

@@ -12,17 +12,10 @@ from playwright.sync_api import expect
 
 from contact.factories import ContactRequestFactory
 from contact.models import Appointment, ContactRequest
-from tests.support.users import PASSWORD, SECRETARIAT, make_user
+from tests.browser.support import log_in
+from tests.support.users import SECRETARIAT, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def log_in(page, base_url, username):
-    page.goto(base_url + "/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(base_url + "/admin/")
 
 
 def test_secretariat_proposes_and_the_ambassador_accepts(

@@ -13,9 +13,9 @@ import pytest
 from django.test import Client
 from playwright.sync_api import expect
 
-from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory, question_answer
+from ambassadors.factories import SchoolPageFactory
 from core.models import OutboxMessage
-from tests.support.pages import publish_story
+from tests.support.pages import live_story
 from tests.support.users import PASSWORD, make_user
 from tests.support.workflow import submit
 
@@ -85,16 +85,7 @@ def test_marketing_and_a_moderator_approve_from_their_emails(
     anje = make_user("anje", "Ambassadeurs", first_name="Anje", last_name="Bechtel")
     make_user("marketing", "Marketing")
     make_user("moderator", "Moderatoren")
-    story = publish_story(
-        AmbassadorPageFactory(
-            parent=ambassador_index,
-            title="Anje Bechtel",
-            slug="anje-bechtel",
-            school=school,
-            ambassador_account=anje,
-            body=[question_answer(f"<p>{OLD_ANSWER}</p>")],
-        )
-    )
+    story = live_story(ambassador_index, school, anje, "Anje Bechtel", "anje-bechtel", f"<p>{OLD_ANSWER}</p>")
     submit(Client(), anje, story, answer=f"<p>{NEW_ANSWER}</p>")
 
     marketing = decide_from_email(

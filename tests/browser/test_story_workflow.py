@@ -12,9 +12,10 @@ from django.urls import reverse
 from playwright.sync_api import expect
 from wagtail.models import Page
 
-from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory, question_answer
-from tests.support.pages import publish_story
-from tests.support.users import PASSWORD, make_user
+from ambassadors.factories import SchoolPageFactory
+from tests.browser.support import log_in
+from tests.support.pages import live_story
+from tests.support.users import make_user
 from tests.support.workflow import workflow_action
 
 # serialized_rollback: the roles and workflows come from a data migration, and a
@@ -25,14 +26,6 @@ OLD_ANSWER = "We volgen samen de lessen."
 NEW_ANSWER = "Ouders komen nu elke maand naar de koffieochtend."
 
 
-def log_in(page, base_url, username):
-    page.goto(base_url + "/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(base_url + "/admin/")
-
-
 def test_ambassador_edits_and_submits_moderator_approves_site_shows_it(
     live_server, chromium, ambassador_index, school_index, artifacts_dir
 ):
@@ -40,16 +33,7 @@ def test_ambassador_edits_and_submits_moderator_approves_site_shows_it(
     anje = make_user("anje", "Ambassadeurs", first_name="Anje")
     marketing = make_user("marketing", "Marketing")
     make_user("moderator", "Moderatoren")
-    story = publish_story(
-        AmbassadorPageFactory(
-            parent=ambassador_index,
-            title="Anje Bechtel",
-            slug="anje-bechtel",
-            school=school,
-            ambassador_account=anje,
-            body=[question_answer(f"<p>{OLD_ANSWER}</p>")],
-        )
-    )
+    story = live_story(ambassador_index, school, anje, "Anje Bechtel", "anje-bechtel", f"<p>{OLD_ANSWER}</p>")
 
     # The ambassador: log in, open "Mijn verhaal", rewrite the answer, submit.
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")

@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from ambassadors.factories import AmbassadorPageFactory, question_answer
 from tests.support.users import make_superuser
 
 
@@ -31,3 +32,16 @@ def submit_for_review(page, user=None):
     page.refresh_from_db()
     assert page.workflow_in_progress
     return page
+
+
+def live_story(index, school, account, title, slug, answer):
+    """A published story with its own ambassador account and one answer."""
+    page = AmbassadorPageFactory(
+        parent=index,
+        title=title,
+        slug=slug,
+        school=school,
+        ambassador_account=account,
+        body=[question_answer(answer)],
+    )
+    return publish_story(page)
