@@ -21,7 +21,7 @@ from .admin_privacy import user_display_name_for_viewer
 
 REVIEW_LINK_DAYS = 14
 # The page asks for a login as well, so the link must outlive that login (core/signed_links.py).
-REVIEW_LINKS = LinkSigner("review", max_age=timedelta(days=REVIEW_LINK_DAYS), ends_on_login=False)
+REVIEW_LINKS = LinkSigner("review", max_age=timedelta(days=REVIEW_LINK_DAYS))
 
 
 def review_path(user, task_state, revision):

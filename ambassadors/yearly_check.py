@@ -21,7 +21,7 @@ from .models import AmbassadorPage
 from .story_checks import StoryCheck, a_year_after, check_of, review_by
 
 # The link in the email: long enough for a holiday, short enough that an old email is dead.
-LINK_SIGNER = LinkSigner("story-check", max_age=timedelta(days=60), ends_on_login=False)
+LINK_SIGNER = LinkSigner("story-check", max_age=timedelta(days=60))
 CONFIRM_ACTION = "ambassadors.story_confirmed"
 
 

@@ -5,8 +5,8 @@ The views of the appointments.
   request, move, cancel, mark as held or not. Each asks `contact.plan_appointment`, which
   only the Secretariaat has (contact/migrations/0006_secretariat_plans_appointments.py).
 - For the ambassador, from the email: the signed link (core/signed_links.py). GET shows the
-  proposal, a POST with CSRF decides. The link itself says who they are (as a password-reset
-  link does), so no login is needed; someone logged in as another user is refused.
+  proposal, a POST with CSRF decides. The link itself says who they are, so no login is needed
+  (it also outlives one); someone logged in as another user is refused.
 - For the visitor: the one question afterwards, "Was het gesprek nuttig?", also GET then POST.
 - For the ambassador in the admin: their availability.
 """
