@@ -15,15 +15,38 @@ HONEYPOT_FIELD = "website"
 QUESTION_MIN_LENGTH = 10
 
 
+# What a chosen ambassador needs: her title, and her school's for the label. A story's body,
+# the largest column by far, stays in the database.
+CHOICE_FIELDS = ("title", "live", "school__title", "school__live")
+
+
 def contactable_ambassadors():
-    stories = public_pages(AmbassadorPage.objects.live()).select_related("school")
+    stories = public_pages(AmbassadorPage.objects.live()).select_related("school").only(*CHOICE_FIELDS)
     return with_school_visibility(stories).order_by("title")
 
 
+def choice_label(title, school_title, school_is_public):
+    """A story as the choice shows it; a draft or restricted school is never named."""
+    return f"{title} ({school_title})" if school_is_public else title
+
+
+class AmbassadorChoiceIterator(forms.models.ModelChoiceIterator):
+    """
+    The options from one query of plain values: building a page object per story (each
+    a modelcluster with its own set-up) was most of the form's cost with hundreds of stories.
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for pk, title, school_title, school_is_public in self.queryset.values_list(
+            "pk", "title", "school__title", "school_is_public"
+        ):
+            yield (pk, choice_label(title, school_title, school_is_public))
+
+
 class AmbassadorChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        school = obj.published_school  # a draft or restricted school is never named
-        return f"{obj.title} ({school.title})" if school else obj.title
+    iterator = AmbassadorChoiceIterator
 
 
 class ContactRequestForm(forms.ModelForm):

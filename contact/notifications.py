@@ -1,11 +1,15 @@
 """
 The two emails a contact request causes: one to the secretariat, a confirmation to the visitor.
 
-"Sending" here hands each message to the site's EMAIL_BACKEND, the outbox (core/outbox.py):
-the view calls this in the request's transaction, so the request and its emails are stored
-together and the worker delivers them, with its own lease per message. The fields below
-then record that a message is in the outbox; with another backend (the retry command's
-tests use SMTP directly) that it was sent.
+The visitor's request only stores the contact request and queues `send_contact_notifications`
+in the same transaction (with the database task backend the task is a row like any other), so
+neither is saved without the other. The worker then renders both emails and hands them to the
+site's EMAIL_BACKEND, the outbox (core/outbox.py), which delivers each with its own lease.
+Rendering two emails (a text and an HTML part each) was most of a submission's cost; in the
+worker it no longer holds up the visitor or the web workers serving other pages. Should the
+task be lost all the same, the periodic `send_pending_contact_notifications` finds the request
+still pending. The fields below record that a message is in the outbox; with another backend
+(the retry command's tests use SMTP directly) that it was sent.
 
 Delivery is recorded per recipient. Before sending, a process takes a short lease on the
 request with a conditional UPDATE (atomic on every database, SQLite included); a second
@@ -21,11 +25,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.models import Site
 
 from home.models import OrganisationSettings
@@ -167,6 +173,21 @@ def send_notifications(contact_request, site=None):
         return sent
     finally:
         release_lease(contact_request.pk)
+
+
+@task()
+def send_contact_notifications(contact_request_id):
+    """
+    The worker's side of a submission: render and store the request's emails.
+
+    In one transaction, so the outbox rows and the fields recording them are saved together:
+    a worker that dies halfway leaves the request pending, never half sent.
+    """
+    contact_request = ContactRequest.objects.filter(pk=contact_request_id).first()
+    if contact_request is None:  # purged before the worker came to it
+        return None
+    with transaction.atomic():
+        return send_notifications(contact_request)
 
 
 def pending_notifications(max_attempts=None):

@@ -7,12 +7,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from wagtail.models import Site
 
 from . import ratelimit
 from .contact_requests import ContactRequest
 from .forms import HONEYPOT_FIELD, ContactRequestForm, contactable_ambassadors
-from .notifications import get_secretariat, send_notifications
+from .notifications import get_secretariat, send_contact_notifications
 
 AMBASSADOR_PARAMETER = "ambassadeur"
 CONFIRMED_SESSION_KEY = "contact_request_confirmed"
@@ -50,14 +49,14 @@ def submit(request, page):
         # Counted and checked in one step, so concurrent submissions cannot all slip through.
         return render_form(request, page, form, rate_limited=True, status=429)
 
-    # The request and its two emails are stored in one transaction: the emails go into the
-    # outbox (core/outbox.py) and the worker sends them, so the visitor never waits for the
-    # mail server and no email is lost.
+    # The request and the task that writes its two emails are stored in one transaction; the
+    # worker renders the emails into the outbox and sends them (contact/notifications.py). So
+    # the visitor waits neither for the mail server nor for the rendering, and nothing is lost.
     with transaction.atomic():
         contact_request = form.save(commit=False)
         contact_request.visitor_confirmation_withheld = not ratelimit.take_confirmation(contact_request.email)
         contact_request.save()
-        send_notifications(contact_request, site=Site.find_for_request(request))
+        send_contact_notifications.enqueue(contact_request.pk)
     request.session[CONFIRMED_SESSION_KEY] = contact_request.pk
     return redirect(thanks_url(request, page))
 

@@ -15,7 +15,8 @@
 5. Contact form against a mail server that accepts connections and never answers: 8 visitors
    submit at once (no page cache) while wrk loads an ordinary story page; prints the
    submissions' p50/p99 and the story page's p99 before and during, and how many connections
-   reached the mail server (the requests make none: the outbox holds the emails; no worker runs).
+   reached the mail server (the requests make none: each stores its request and a task that
+   renders the emails into the outbox; no worker runs).
 6. Cold start (importing and setting up the site, CPU seconds) and each figure beside its
    target (issues 14 and 18).
 

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
+from ambassadors.models import AmbassadorPage
 from contact.factories import contact_form_data
 from contact.models import ContactRequest, ContactStatus
 
@@ -130,6 +131,28 @@ def test_ambassador_parameter_preselects_ambassador(client, contact_page, story)
     assert response.status_code == 200
     assert "<h1>Persoonlijk contact met Magda Nijmeijer</h1>" in response.text
     assert re.search(rf'<option value="{story.pk}" selected>Magda Nijmeijer \(Kingschool\)</option>', response.text)
+
+
+def test_choice_of_ambassador_is_built_without_loading_a_page_per_story(
+    client, contact_page, story, ambassador_index, school_index, monkeypatch
+):
+    draft_school = SchoolPageFactory(parent=school_index, title="De Verborgen School")
+    AmbassadorPageFactory(parent=ambassador_index, title="Anje Bechtel", school=draft_school)
+    draft_school.unpublish()
+    from_db = AmbassadorPage.from_db
+    loaded = []
+    monkeypatch.setattr(AmbassadorPage, "from_db", classmethod(lambda cls, *a: loaded.append(1) or from_db(*a)))
+
+    response = client.get(contact_page.url)
+
+    # The options come from plain values: a page object per story made the form's cost grow
+    # with every story (docs/performance.md). What they show stays the same: a school that
+    # is not public is never named.
+    assert loaded == []
+    assert '<option value="" selected>Geen voorkeur: iemand van Klaver CT</option>' in response.text
+    assert f'<option value="{story.pk}">Magda Nijmeijer (Kingschool)</option>' in response.text
+    assert re.search(r'<option value="\d+">Anje Bechtel</option>', response.text)
+    assert "Verborgen" not in response.text
 
 
 @pytest.mark.parametrize("value", ["abc", "-1", "1 OR 1=1", "99999999", "", "%00"])

@@ -38,11 +38,9 @@ def silent_server():
 
 
 def submit_contact_form(client, contact_page):
-    started = time.monotonic()
     response = client.post(contact_page.url, contact_form_data())
-    elapsed = time.monotonic() - started
     assert response.status_code == 302
-    return response, elapsed
+    return response
 
 
 def wait_until_due():
@@ -56,17 +54,24 @@ def statuses():
 
 
 def test_contact_request_and_its_emails_are_stored_without_touching_the_server(client, contact_page, smtp_server):
-    response, _elapsed = submit_contact_form(client, contact_page)
+    response = submit_contact_form(client, contact_page)
 
     assert smtp_server.connections == 0
     assert mail.outbox == []
+    # The request stored the contact request and the task that writes its emails, nothing more:
+    # rendering the emails is the worker's work too.
     contact_request = ContactRequest.objects.get()
-    assert sorted(sum(OutboxMessage.objects.values_list("to", flat=True), [])) == sorted([SECRETARIAT, VISITOR])
-    assert statuses() == ["waiting", "waiting"]
-    assert contact_request.is_fully_notified  # handed to the outbox; the retry command has nothing to do
+    assert not contact_request.is_fully_notified
+    queued = DBTaskResult.objects.get(status="READY", task_path="contact.notifications.send_contact_notifications")
+    assert queued.args_kwargs["args"] == [contact_request.pk]
+    assert OutboxMessage.objects.count() == 0
     assert "De bevestiging is onderweg naar" in client.get(response["Location"]).content.decode()
 
     worker.run_batch(smtp_server.port)
+
+    contact_request.refresh_from_db()
+    assert contact_request.is_fully_notified
+    assert sorted(sum(OutboxMessage.objects.values_list("to", flat=True), [])) == sorted([SECRETARIAT, VISITOR])
 
     assert smtp_server.handler.recipients() == sorted([SECRETARIAT, VISITOR])
     assert statuses() == ["sent", "sent"]
@@ -108,10 +113,11 @@ def test_silent_server_costs_the_visitor_nothing_and_the_worker_sends_later(
     client, contact_page, smtp_server, silent_server, settings
 ):
     settings.EMAIL_PORT = silent_server.port  # were anything sent in the request, it would hang here
-    _response, elapsed = submit_contact_form(client, contact_page)
+    submit_contact_form(client, contact_page)
 
+    # No connection at all during the request (so nothing waited for the silent server; a
+    # time limit would only make the test depend on the machine's load).
     assert silent_server.connections == 0
-    assert elapsed < 2  # far below the 2 s mail time-out: nothing waited for the server
 
     worker.run_batch(silent_server.port)
     assert silent_server.connections >= 1
@@ -156,7 +162,9 @@ def test_worker_killed_mid_send_loses_nothing_and_sends_at_most_once_more(smtp_s
     # The server records the message, then waits before saying it accepted it: the worker is
     # killed in between, so it never marks the message sent.
     smtp_server.handler.hold_after_data = 30
-    process = worker.start("--no-schedule", smtp_port=smtp_server.port, OUTBOX_LEASE_SECONDS=8)
+    process = worker.start(
+        "--no-schedule", smtp_port=smtp_server.port, OUTBOX_LEASE_SECONDS=20
+    )  # outlives a batch run on a busy machine
     try:
         assert smtp_server.handler.received.wait(60), "the worker never sent"
     finally:
@@ -260,11 +268,8 @@ def test_silent_server_holds_up_no_workflow_or_invitation_request_and_loses_noth
     email, client, request, smtp_server, silent_server, settings
 ):
     settings.EMAIL_PORT = silent_server.port  # were anything sent in the request, it would hang here
-    started = time.monotonic()
     expected, page = make_request(email, client, request)
-    elapsed = time.monotonic() - started
-    assert silent_server.connections == 0
-    assert elapsed < 2  # below the 2 s mail time-out
+    assert silent_server.connections == 0  # no connection during the request: nothing waited
     stored = stored_recipients(expected, page)
 
     worker.run_batch(silent_server.port)
