@@ -402,8 +402,9 @@ class AmbassadorPage(SitePage, Page):
     def get_structured_data(self, request):
         return story_structured_data(self, request)
 
-    # Fetched with the page when it is served (home.models.HomePage.route).
-    serve_select_related = ("school", "portrait", "story_check")
+    # Fetched with the page when it is served (home.models.HomePage.route); the school's logo
+    # and photo for the structured data's organisation.
+    serve_select_related = ("school__logo", "school__photo", "portrait", "story_check")
 
     def get_sitemap_urls(self, request=None):
         """The sitemap's lastmod is also moved by the ambassador's yearly confirmation (story_checks.py)."""
@@ -440,11 +441,15 @@ class AmbassadorPage(SitePage, Page):
         # Three other stories, the ids first: the database sorts narrow rows, not every sibling.
         others = public_pages(AmbassadorPage.objects.live().sibling_of(self, inclusive=False)).order_by("title")
         others = list(card_columns(AmbassadorPage.objects.filter(pk__in=others.values("pk")[:3]).order_by("title")))
-        # One query for the renditions of every portrait on the page: this story's (header, meta
-        # tags, structured data) and the cards'. Without it each place costs a cache round trip
-        # and a write back.
-        portraits = renditions_prefetch("portrait", *STORY_PORTRAIT_SPECS, *CARD_IMAGE_SPECS)
-        prefetch_related_objects([self, *others], portraits)
+        # One query for the renditions of every image on the page: this story's portrait
+        # (header, meta tags, structured data), the cards' and the school's logo or photo (the
+        # structured data). Without it each place costs a cache round trip and a write back.
+        school = self.published_school
+        images = [self.portrait, *(story.portrait for story in others), school and (school.logo or school.photo)]
+        prefetch_related_objects(
+            [image for image in images if image is not None],
+            renditions_prefetch(None, *STORY_PORTRAIT_SPECS, *CARD_IMAGE_SPECS),
+        )
         context["other_stories"] = others
         context["structured_data"] = self.get_structured_data(request)
         return context

@@ -10,9 +10,9 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-from core.queries import is_restricted
+from core.queries import unrestricted
 from core.seo import SOCIAL_IMAGE_SPEC
-from core.visibility import is_public
+from core.visibility import is_public, known_restricted_roots
 
 # The renditions of a story card's portrait (templates/includes/story_card.html): one per
 # srcset width.
@@ -20,16 +20,22 @@ CARD_IMAGE_SPECS = ("fill-400x400", "fill-800x800")
 # The columns a story card shows or links with. A list of cards loads only these: a story's
 # body, the largest column by far, and the school's texts stay in the database.
 PAGE_LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "live", "content_type", "locale")
-STORY_CARD_FIELDS = (*PAGE_LINK_FIELDS, "role", "quote", "portrait", "school__title", "school__place", "school__live")
+STORY_CARD_FIELDS = (
+    *PAGE_LINK_FIELDS,
+    *("role", "quote", "portrait", "school__title", "school__place", "school__live", "school__path"),
+)
 # The renditions of a story page's portrait: the {% picture %} in ambassador_page.html, and
 # the social-media image of its meta tags and structured data.
 STORY_PORTRAIT_SPECS = (*Filter.expand_spec(["format-{avif,webp}", "fill-{160x160,320x320}"]), SOCIAL_IMAGE_SPEC)
 
 
 def renditions_prefetch(field, *filter_specs):
-    """Prefetch the renditions of the image in `field` for `filter_specs` (one query)."""
+    """
+    Prefetch the renditions of the image in `field` for `filter_specs` (one query); with
+    `field` None, of the images themselves.
+    """
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs)
-    return Prefetch(f"{field}__renditions", queryset=renditions)
+    return Prefetch(f"{field}__renditions" if field else "renditions", queryset=renditions)
 
 
 def with_image(queryset, field, *filter_specs):
@@ -42,11 +48,17 @@ def with_image(queryset, field, *filter_specs):
 
 def public_school_condition():
     """True for a story whose school is live and behind no view restriction (in a query)."""
-    return Q(school__live=True) & ~is_restricted("school__path")
+    return Q(school__live=True) & unrestricted("school__path")
 
 
 def with_school_visibility(stories):
-    """`stories` knowing whether their school is public, for `published_school` (no query per story)."""
+    """
+    `stories` knowing whether their school is public, for `published_school` (no query per
+    story). Where the request knows the restricted tree paths (core.visibility), nothing is
+    added: `published_school` tests the school's path against them.
+    """
+    if known_restricted_roots() is not None:
+        return stories
     return stories.annotate(
         school_is_public=ExpressionWrapper(public_school_condition(), BooleanField()),
         school_visibility_of=F("school_id"),
@@ -57,7 +69,8 @@ def public_or_none(page, name):
     """
     The page in `page`'s relation `name` (a story's school, a school's board) if it is live and
     public, else None. Whether it is public comes from the query that loaded `page`, where that
-    annotated it (`with_school_visibility`), else from one query, remembered on `page`.
+    annotated it (`with_school_visibility`), else from the request's known restricted paths or
+    one query (core.visibility.is_public), remembered on `page`.
     """
     related = getattr(page, name)
     if related is None or not related.live:

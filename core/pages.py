@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from .permissions import SitePagePermissionTester
+from .visibility import is_below_a_restriction, known_restricted_roots
 
 
 class SitePage:
@@ -32,6 +33,14 @@ class SitePage:
     #: The link this page type gives the header and footer of every page ("contact"), if
     #: any: the navigation (home/site_context.py) finds that page without naming its app.
     site_link = None
+    #: Relations fetched in the same query as the page when it is served (HomePage.route), such
+    #: as a story's school. Another app adds a relation it owns with `serve_with_related`.
+    serve_select_related = ()
+
+    @classmethod
+    def serve_with_related(cls, *lookups):
+        """Fetch `lookups` too when a page of this type is served (a relation another app owns)."""
+        cls.serve_select_related = (*cls.serve_select_related, *lookups)
 
     def permissions_for_user(self, user):
         return SitePagePermissionTester(user, self)
@@ -46,9 +55,15 @@ class SitePage:
         alias's being its source page's. Wagtail reads the ancestors in a query of their own
         first, and checks this on every request for a page. tests/test_view_restrictions.py
         compares the two.
+
+        Where the request knows the restricted tree paths (core.visibility), a page below none
+        of them has no restriction and needs no query; a page below one is read as before.
         """
         if not self.path:  # not in the tree yet (a preview of a new page)
             return super().get_view_restrictions()
+        roots = known_restricted_roots()
+        if roots is not None and not is_below_a_restriction(self.path, roots):
+            return PageViewRestriction.objects.none()
         steplen = Page.steplen
         paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
         holders = Page.objects.filter(path__in=paths).values(holder=Coalesce("alias_of_id", "id"))

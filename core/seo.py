@@ -7,12 +7,16 @@ and by the schema.org data of ambassadors/structured_data.py.
 
 from django.utils.text import Truncator
 from wagtail.fields import RichTextField
+from wagtail.images.models import Filter
 from wagtail.models import Site
 from wagtail.rich_text import get_text_for_indexing
 
 DESCRIPTION_LENGTH = 160
 # Open Graph and Twitter cards show a 1.91:1 picture; JPEG, because not every network reads WebP.
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+# Built once: a Filter parses its spec (binding each operation's arguments) the first time it is
+# used, and a page asks for up to three social images (meta tags, structured data).
+SOCIAL_IMAGE_FILTER = Filter(SOCIAL_IMAGE_SPEC)
 
 
 def page_description(page):
@@ -65,5 +69,5 @@ def social_image(image, request):
     """The absolute URL and size of the social-media rendition of `image`."""
     # get_renditions, unlike get_rendition, uses prefetched renditions without writing them
     # back to the cache.
-    rendition = image.get_renditions(SOCIAL_IMAGE_SPEC)[SOCIAL_IMAGE_SPEC]
+    rendition = image.get_renditions(SOCIAL_IMAGE_FILTER)[SOCIAL_IMAGE_SPEC]
     return {"url": absolute_url(rendition.url, request), "width": rendition.width, "height": rendition.height}

@@ -17,6 +17,8 @@ from core.pages import SitePage
 from core.queries import public_pages
 
 INTRODUCTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+# The columns HomePage.route reads of the pages along a path (a link to a parent needs its url_path).
+ROUTE_FIELDS = ("path", "depth", "url_path", "content_type", "live", "title", "slug", "locale", "alias_of")
 
 
 def specific_for_serving(page):
@@ -102,8 +104,9 @@ class HomePage(SitePage, Page):
         prefixes = [
             self.url_path + "/".join(path_components[:depth]) + "/" for depth in range(1, len(path_components) + 1)
         ]
-        # A chain: each page found is the child of the one before it.
-        pages = self.get_descendants().filter(url_path__in=prefixes).order_by("depth")
+        # A chain: each page found is the child of the one before it. Only what routing, the
+        # specific page and links to the parents need: the served page is loaded in full.
+        pages = self.get_descendants().filter(url_path__in=prefixes).only(*ROUTE_FIELDS).order_by("depth")
         parent = self
         for page in pages:
             wagtail_internals.remember_parent(page, parent)

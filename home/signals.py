@@ -5,7 +5,9 @@ Signal handlers of the home app: every site has its settings row, and the site c
 The site context is made stale by a change of the settings or a Site, by a page saved at
 the top of the tree (the menu), by a page that a setting holds (the privacy statement), and
 by every move, deletion or view restriction, as those can change the address of a page the
-context links to or hide it. The page cache has its own handlers (core/invalidation.py).
+context links to or hide it, and by every saved alias: an alias has its source page's view
+restrictions, which the context's restricted paths include (core.queries.restricted_roots).
+The page cache has its own handlers (core/invalidation.py).
 """
 
 from django.db.models.signals import post_delete, post_migrate, post_save
@@ -24,9 +26,12 @@ def invalidate_site_context(sender, **kwargs):
 def on_page_saved(sender, instance, **kwargs):
     """
     A page saved at the top of the tree: publishing and unpublishing save the page, and so
-    does code that creates live pages directly (load_demo_content, test factories).
+    does code that creates live pages directly (load_demo_content, test factories). Or an
+    alias saved: it has its source page's view restrictions, so where they start may have
+    changed. (An alias converted to a page of its own keeps copies of them: Wagtail copies a
+    page's restrictions to its alias.)
     """
-    if isinstance(instance, Page) and is_shown_on_every_page(instance):
+    if isinstance(instance, Page) and (instance.alias_of_id is not None or is_shown_on_every_page(instance)):
         site_context.invalidate()
 
 

@@ -13,6 +13,13 @@ entry records the generation it was built under, and every change above bumps it
 (home/signals.py). A request reads the entry and the generation in one round trip, so an
 entry built from data that changed while it was being built is never used.
 
+It also holds the tree paths where the site's view restrictions start
+(core.queries.restricted_roots): for the rest of a public request core.visibility knows them,
+so the view-restriction check of the page served and the public-page conditions of its
+queries test paths instead of asking the database. Every change that can hide a page bumps the
+generation: a view restriction saved or deleted, a page moved or deleted, an alias saved
+(home/signals.py), also once more when the transaction commits.
+
 Only public GET and HEAD requests use it; the admin always reads the database.
 """
 
@@ -22,19 +29,20 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.db import transaction
 from django.http.request import split_domain_port
 from wagtail.models import Site, get_page_models
 
 from core import cache_versions, paths, wagtail_internals
-from core.queries import public_pages
-from core.visibility import is_public
+from core.queries import public_pages, restricted_roots
+from core.visibility import is_public, restricted_roots_known
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "site-context:generation"
 # Part of every entry's key: change it when SiteContext changes, so a deployment never reads
 # an entry an older version of the code stored.
-FORMAT = 2
+FORMAT = 3
 SKIPPED_PREFIXES = (paths.ADMIN, paths.STATIC, paths.MEDIA)
 TIMEOUT = 60 * 60
 
@@ -54,6 +62,8 @@ class SiteContext:
     contact_url: str = ""
     privacy_url: str = ""
     site_root_paths: list = field(default_factory=list)
+    # Where view restrictions start (core.queries.restricted_roots): every page at or below.
+    restricted_roots: tuple = ()
 
 
 def _entry_key(request):
@@ -97,6 +107,7 @@ def build(request):
         # A draft or restricted privacy page is not linked (the contact form and every footer link it).
         privacy_url=privacy_page.get_url(request) if privacy_page and is_public(privacy_page) else "",
         site_root_paths=Site.get_site_root_paths(),
+        restricted_roots=restricted_roots(),
     )
 
 
@@ -129,7 +140,16 @@ def _load(request):
 
 
 def invalidate():
-    """Make every stored site context stale (a menu page, the settings or a Site changed)."""
+    """
+    Make every stored site context stale (a menu page, the settings, a Site or a view
+    restriction changed): now, and again once the change is committed, since a request that
+    read the database before the commit may store an entry under the new generation.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump():
     try:
         cache_versions.bump([GENERATION_KEY])
     except Exception:
@@ -140,7 +160,8 @@ class SiteContextMiddleware:
     """
     Gives a public GET its Site, site settings and site root paths from the site context, so
     Wagtail's `Site.find_for_request`, `OrganisationSettings.for_request` and page URLs need no
-    query or cache round trip of their own.
+    query or cache round trip of their own, and makes its restricted tree paths known for the
+    request (core.visibility).
     """
 
     def __init__(self, get_response):
@@ -149,8 +170,12 @@ class SiteContextMiddleware:
     def __call__(self, request):
         if request.method in ("GET", "HEAD") and not request.path.startswith(SKIPPED_PREFIXES):
             # A host name outside ALLOWED_HOSTS: CommonMiddleware answers it with a 400.
+            context = None
             with suppress(DisallowedHost):
-                self._attach(request)
+                context = self._attach(request)
+            if context is not None:
+                with restricted_roots_known(context.restricted_roots):
+                    return self.get_response(request)
         return self.get_response(request)
 
     def _attach(self, request):
@@ -158,8 +183,9 @@ class SiteContextMiddleware:
 
         context = for_request(request)
         if context is None:
-            return
+            return None
         wagtail_internals.remember_site(request, context.site)
         wagtail_internals.remember_site_root_paths(request, context.site_root_paths)
         wagtail_internals.remember_settings_request(context.organisation, request)
         setattr(request, OrganisationSettings.get_cache_attr_name(), context.organisation)
+        return context
