@@ -31,11 +31,16 @@ def bad_request(request, message):
     return response
 
 
+def has_nul(request):
+    """Whether the path or a GET parameter (name or value) carries a NUL byte."""
+    return NUL in request.path or _has_nul(request.GET)
+
+
 class RejectNulBytesMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if NUL in request.path or _has_nul(request.GET):
+        if has_nul(request):
             return bad_request(request, _("Het adres bevat een ongeldig teken (een nul-byte). Controleer de link."))
         return self.get_response(request)

@@ -2,8 +2,14 @@
 Full-page cache of public pages that follows publishing.
 
 Anonymous GET requests for public pages are answered from the shared cache (Redis in
-production) without touching sessions or the database. Requests with a session cookie
-(editors, anyone logged in) always go to Wagtail, and so do the admin (with its previews),
+production) without touching sessions or the database. The middleware comes first in
+MIDDLEWARE: a hit is one cache round trip and a response stored ready to send (status, every
+header the rest of the stack gave the page, the security headers included, and the body), so
+no other middleware runs for it; only the CSP nonce, if the page has one, is made new. What the
+middleware after it decide per request is decided here too: a plain-HTTP request that is to
+be redirected to HTTPS and an address with a NUL byte go down the stack, and the scheme is
+part of the key (HSTS is sent over HTTPS only). Requests with a session cookie (editors,
+anyone logged in) always go to Wagtail, and so do the admin (with its previews),
 documents and search. Only responses that are the same for every such visitor are stored:
 status 200, not private, no cookie set (a form's CSRF token sets one, so forms are never
 stored), and varying on nothing but the language (part of the key) and the cookie. Every
@@ -29,9 +35,12 @@ Measured in docs/performance.md; see also Wagtail's notes on caching:
 https://docs.wagtail.org/en/stable/advanced_topics/performance.html#caching
 """
 
+import base64
 import functools
 import hashlib
 import logging
+import os
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -41,6 +50,7 @@ from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_request
 
 from . import cache_versions, paths
+from .bad_input import has_nul
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +59,11 @@ SKIPPED_PREFIXES = (paths.ADMIN, paths.DOCUMENTS, paths.SEARCH, paths.MEDIA, pat
 GENERATION_KEY = "page-cache:generation"
 # Request headers a stored page may vary on (see the module docstring).
 SHAREABLE_VARY = {"accept-language", "cookie"}
+# Part of every entry's key: entries of an earlier form (a dict, before 2 December 2026) are never read.
+ENTRY_FORM = 2
+# Headers a hit sets itself: its own length (the nonce is new) and whether it was a hit.
+NOT_STORED_HEADERS = ("content-length", CACHE_HEADER.lower())
+POLICY_NONCE = re.compile(r"'nonce-([^']+)'")
 
 
 def _path_version_key(path):
@@ -73,9 +88,15 @@ def _has_other_parameters(request):
     return any(name not in variant_parameters() for name in request.GET)
 
 
+def _language(request):
+    # A site with one language (this one speaks Dutch only) has nothing to look up.
+    languages = settings.LANGUAGES
+    return languages[0][0] if len(languages) == 1 else get_language_from_request(request)
+
+
 def _entry_key(request):
-    language = get_language_from_request(request)
-    identity = f"{request.get_host()}|{language}|{request.path}|{_variant_query(request)}"
+    host, language, query = request.get_host(), _language(request), _variant_query(request)
+    identity = f"{ENTRY_FORM}|{request.scheme}|{host}|{language}|{request.path}|{query}"
     return "page-cache:entry:" + hashlib.sha256(identity.encode()).hexdigest()
 
 
@@ -106,6 +127,9 @@ def _is_cacheable_request(request):
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(SKIPPED_PREFIXES)
         and "preview" not in request.GET
+        # As SecurityMiddleware's redirect and RejectNulBytesMiddleware's 400, which come after.
+        and not (settings.SECURE_SSL_REDIRECT and not request.is_secure())
+        and not has_nul(request)
     )
 
 
@@ -150,7 +174,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         stamp = cache_versions.read(values, version_keys)
         entry = values.get(entry_key)
-        if entry is not None and entry["stamp"] == stamp:
+        if entry is not None and entry[0] == stamp:
             return self._from_entry(request, entry)
 
         response = self.get_response(request)
@@ -168,24 +192,31 @@ class PageCacheMiddleware:
             logger.warning("Page cache: could not store %s", request.path, exc_info=True)
 
     def _to_entry(self, request, response, stamp):
-        # django-csp's request.csp_nonce is true once a template has used it (and only then).
-        nonce = str(request.csp_nonce) if getattr(request, "csp_nonce", None) else None
-        headers = {
-            name: value
-            for name, value in response.items()
-            if name.lower() not in ("content-security-policy", "content-length", CACHE_HEADER.lower())
-        }
-        return {"content": response.content, "headers": headers, "nonce": nonce, "stamp": stamp}
+        """(stamp, status, headers, body, nonce): the response as it leaves the stack, ready to send."""
+        policy = response.get("Content-Security-Policy", "") + response.get("Content-Security-Policy-Report-Only", "")
+        found = POLICY_NONCE.search(policy)
+        # Without the header, a policy middleware before this one adds it later: django-csp's
+        # request.csp_nonce is true once a template has used it (and only then).
+        nonce = found and found.group(1) or (str(request.csp_nonce) if getattr(request, "csp_nonce", None) else None)
+        headers = tuple((name, value) for name, value in response.items() if name.lower() not in NOT_STORED_HEADERS)
+        return (stamp, response.status_code, headers, response.content, nonce)
 
     def _from_entry(self, request, entry):
-        content = entry["content"]
-        if entry["nonce"]:
-            # A nonce must be new for every response: swap the stored one for this request's,
-            # which django-csp then puts in the policy header.
-            fresh = str(request.csp_nonce).encode()
-            content = content.replace(f'nonce="{entry["nonce"]}"'.encode(), b'nonce="' + fresh + b'"')
-        response = HttpResponse(content)
-        for name, value in entry["headers"].items():
-            response[name] = value
+        _stamp, status, headers, content, nonce = entry
+        if nonce:
+            # A nonce must be new for every response: the stored one is swapped for a new one in
+            # the page and in its policy. A policy middleware before this one (not in MIDDLEWARE,
+            # but a test's stack) puts its own in the header, so that one is used.
+            fresh = str(request.csp_nonce) if hasattr(request, "csp_nonce") else _new_nonce()
+            content = content.replace(f'nonce="{nonce}"'.encode(), f'nonce="{fresh}"'.encode())
+            old, new = f"'nonce-{nonce}'", f"'nonce-{fresh}'"
+            headers = [(name, value.replace(old, new)) for name, value in headers]
+        response = HttpResponse(content, status=status, headers=headers)
+        response["Content-Length"] = str(len(content))
         response[CACHE_HEADER] = "hit"
         return response
+
+
+def _new_nonce():
+    # As django-csp makes them (CSPMiddleware._make_nonce): 16 random bytes, base64.
+    return base64.b64encode(os.urandom(16)).decode("ascii")

@@ -103,9 +103,11 @@ def test_cache_replaces_the_nonce_of_a_stored_page():
     middleware = PageCacheMiddleware(lambda request: None)
     request = RequestFactory().get("/")
     request.csp_nonce = "NIEUW"
-    entry = {"content": b'<script type="application/ld+json" nonce="OUD">{}</script>', "headers": {}, "nonce": "OUD"}
+    headers = (("Content-Type", "text/html; charset=utf-8"), ("Content-Security-Policy", "script-src 'nonce-OUD'"))
+    entry = ((1, 2), 200, headers, b'<script type="application/ld+json" nonce="OUD">{}</script>', "OUD")
     response = middleware._from_entry(request, entry)
     assert response.content == b'<script type="application/ld+json" nonce="NIEUW">{}</script>'
+    assert response["Content-Security-Policy"] == "script-src 'nonce-NIEUW'"
 
 
 def test_publishing_a_story_clears_every_page_showing_it(client, site, editor):

@@ -79,16 +79,18 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous GETs of public pages from the cache, stored with every header the stack below
+    # gives them: a hit runs no other middleware. (Requests to be redirected to HTTPS and
+    # addresses with a NUL byte go on to the two that answer them.)
+    "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Security headers (issue 6): CSP with a nonce per response, Permissions-Policy.
     "core.security.SitePolicyCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    # A 400 for NUL bytes in the path or parameters, before the cache or any view sees them.
+    # A 400 for NUL bytes in the path or parameters, before any view sees them.
     "core.bad_input.RejectNulBytesMiddleware",
-    # Anonymous GETs of public pages from the cache, before sessions and the database.
-    "core.page_cache.PageCacheMiddleware",
     # The Site, settings and menu of public pages from the shared cache (home/site_context.py).
     "home.site_context.SiteContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
