@@ -14,8 +14,9 @@ def search(request):
     Search published pages with Wagtail's search backend (the database backend: SQLite's
     full text search in development, PostgreSQL's in production).
 
-    Only live, public pages: drafts and pages waiting in a workflow never come up. On SQLite
-    the ranking is core/search_backend.py's, whose work grows with the site, not its square.
+    Only live, public pages: drafts and pages waiting in a workflow never come up. The ranking
+    is core/search_backend.py's: on SQLite its work grows with the site, not its square; on
+    PostgreSQL the query is parsed once and matched through the GIN index.
     """
     # Double quotes are query syntax to SQLite's full-text search (an unclosed one is an
     # error there); the search box offers no phrase search, so they are only spaces here.
