@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vCalAddress, vText
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Klaver CT//Glans-techniek afspraken//NL"
@@ -28,6 +27,8 @@ def uid(appointment):
 
 
 def address(email, name):
+    from icalendar import vCalAddress, vText
+
     value = vCalAddress(f"mailto:{email}")
     if name:
         value.params["cn"] = vText(name)
@@ -35,6 +36,8 @@ def address(email, name):
 
 
 def attendee(email, name):
+    from icalendar import vText
+
     value = address(email, name)
     value.params["role"] = vText("REQ-PARTICIPANT")
     value.params["partstat"] = vText("ACCEPTED")
@@ -50,6 +53,10 @@ def summary(appointment):
 
 def calendar_file(appointment, method, secretariat, participants):
     """The .ics bytes; `participants` are (email, name) pairs, the secretariat organises."""
+    # Imported here, not at the top: through the inbox's admin hooks, icalendar and dateutil
+    # (80 modules, 3 MB) would load into every web worker at start-up (docs/performance.md).
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
