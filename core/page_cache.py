@@ -124,8 +124,9 @@ def _is_cacheable_request(request):
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        # First in MIDDLEWARE: static files pass here too, and leave at once.
         and not request.path.startswith(SKIPPED_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "preview" not in request.GET
         # As SecurityMiddleware's redirect and RejectNulBytesMiddleware's 400, which come after.
         and not (settings.SECURE_SSL_REDIRECT and not request.is_secure())
