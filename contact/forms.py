@@ -6,6 +6,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from ambassadors.models import AmbassadorPage
 from ambassadors.queries import with_school_visibility
 from core.queries import public_pages
+from core.visibility import is_below_a_restriction, known_restricted_roots
 from core.widgets import PlainSelect
 
 from .contact_requests import ContactRequest, PreferredContact
@@ -39,9 +40,17 @@ class AmbassadorChoiceIterator(forms.models.ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for pk, title, school_title, school_is_public in self.queryset.values_list(
-            "pk", "title", "school__title", "school_is_public"
-        ):
+        # Whether a school is public: from the request's known restricted paths where a public
+        # GET knows them, else from the query's annotation (ambassadors.queries).
+        roots = known_restricted_roots()
+        columns = ["pk", "title", "school__title", "school__live", "school__path"]
+        if roots is None:
+            columns.append("school_is_public")
+        for pk, title, school_title, school_live, school_path, *annotated in self.queryset.values_list(*columns):
+            if roots is None:
+                school_is_public = bool(annotated[0])
+            else:
+                school_is_public = bool(school_live) and not is_below_a_restriction(school_path, roots)
             yield (pk, choice_label(title, school_title, school_is_public))
 
 
