@@ -38,11 +38,19 @@ print(json.dumps({"status": statuses[0], "body": body.decode(), "modules": sorte
 """
 
 
+def test_database_url():
+    """This test's database, SQLite or PostgreSQL, as the subprocess's DATABASE_URL."""
+    db = connection.settings_dict
+    if connection.vendor == "postgresql":
+        return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    return f"sqlite:///{db['NAME']}"
+
+
 def serve_in_a_worker(path, tmp_path):
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_"))}
     env.update(
         DJANGO_SETTINGS_MODULE="website.settings.test",
-        DATABASE_URL=f"sqlite:///{connection.settings_dict['NAME']}",
+        DATABASE_URL=test_database_url(),
         VAR_DIR=str(tmp_path),
         PAGE_CACHE_SECONDS="0",
     )
