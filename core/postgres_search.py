@@ -31,6 +31,8 @@ from wagtail.search.backends.database.postgres.postgres import (
 from wagtail.search.query import MatchAll, Not
 from wagtail.search.utils import get_descendants_content_types_pks
 
+from .ranked_results import RankedResultsMixin
+
 # How Wagtail's index vectors reach the index entry from the searched model (get_index_vectors).
 ENTRY_RELATION = "index_entries__"
 
@@ -111,19 +113,8 @@ class RankedPostgresAutocompleteQueryCompiler(RankedMixin, PostgresAutocompleteQ
     pass
 
 
-class RankedPostgresSearchResults(PostgresSearchResults):
-    def _do_search(self):
-        compiler = self.query_compiler
-        ranked = compiler.ranked_pks(compiler.get_config(self.backend), self.start, self.stop)
-        if ranked is None:
-            return super()._do_search()
-        scores = dict(ranked)
-        found = {result.pk: result for result in compiler.queryset.filter(pk__in=scores).order_by()}
-        results = [found[pk] for pk in scores if pk in found]
-        if self._score_field:
-            for result in results:
-                setattr(result, self._score_field, scores[result.pk])
-        return results
+class RankedPostgresSearchResults(RankedResultsMixin, PostgresSearchResults):
+    pass
 
 
 class RankedPostgresSearchBackend(PostgresSearchBackend):

@@ -18,6 +18,8 @@ from wagtail.search.backends.database.sqlite.sqlite import (
 from wagtail.search.query import MatchAll, Not
 from wagtail.search.utils import get_descendants_content_types_pks
 
+from .ranked_results import RankedResultsMixin
+
 
 class RankedMixin:
     """For Wagtail's SQLite query compilers: search and autocomplete (their own fields and config)."""
@@ -58,19 +60,8 @@ class RankedSQLiteAutocompleteQueryCompiler(RankedMixin, SQLiteAutocompleteQuery
     pass
 
 
-class RankedSQLiteSearchResults(SQLiteSearchResults):
-    def _do_search(self):
-        compiler = self.query_compiler
-        ranked = compiler.ranked_pks(compiler.get_config(self.backend), self.start, self.stop)
-        if ranked is None:
-            return super()._do_search()
-        scores = dict(ranked)
-        found = {result.pk: result for result in compiler.queryset.filter(pk__in=scores).order_by()}
-        results = [found[pk] for pk in scores if pk in found]
-        if self._score_field:
-            for result in results:
-                setattr(result, self._score_field, scores[result.pk])
-        return results
+class RankedSQLiteSearchResults(RankedResultsMixin, SQLiteSearchResults):
+    pass
 
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):
