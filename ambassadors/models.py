@@ -50,6 +50,8 @@ DESCRIPTION_FEATURES = ["bold", "italic", "link"]
 
 
 STORIES_PER_PAGE = 12
+# The other stories a story page leads on to.
+OTHER_STORIES = 3
 
 
 class CountedPaginator(Paginator):
@@ -436,11 +438,24 @@ class AmbassadorPage(SitePage, Page):
         """The live, public stories among `pks`, loaded for their cards, by pk (the home page's featured stories)."""
         return story_cards(public_pages(cls.objects.live().filter(pk__in=pks))).in_bulk()
 
+    def get_other_stories(self):
+        """
+        Up to three other live, public stories: those after this one in the site's order (the
+        order of the page tree, as editors arrange it in the admin), continuing from the first
+        at the end, so each story leads on to different ones. By tree path, which the database
+        finds in its index, reading three rows however many stories there are; a second query
+        only near the end.
+        """
+        siblings = card_columns(public_pages(AmbassadorPage.objects.live().sibling_of(self, inclusive=False)))
+        siblings = siblings.order_by("path")
+        others = list(siblings.filter(path__gt=self.path)[:OTHER_STORIES])
+        if len(others) < OTHER_STORIES:
+            others += siblings.filter(path__lt=self.path)[: OTHER_STORIES - len(others)]
+        return others
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Three other stories, the ids first: the database sorts narrow rows, not every sibling.
-        others = public_pages(AmbassadorPage.objects.live().sibling_of(self, inclusive=False)).order_by("title")
-        others = list(card_columns(AmbassadorPage.objects.filter(pk__in=others.values("pk")[:3]).order_by("title")))
+        others = self.get_other_stories()
         # One query for the renditions of every image on the page: this story's portrait
         # (header, meta tags, structured data), the cards' and the school's logo or photo (the
         # structured data). Without it each place costs a cache round trip and a write back.

@@ -44,6 +44,44 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
+REQUESTS_ON_ONE_CONNECTION = """
+import django
+django.setup()
+from django.core.signals import request_finished, request_started
+from django.db import connection
+
+# A temporary table lives as long as its connection.
+request_started.send(sender=None)
+connection.cursor().execute("CREATE TEMP TABLE opened_in_the_first_request (id INTEGER)")
+request_finished.send(sender=None)
+request_started.send(sender=None)
+with connection.cursor() as cursor:
+    cursor.execute("SELECT count(*) FROM sqlite_temp_master WHERE name = 'opened_in_the_first_request'")
+    print(cursor.fetchone()[0] == 1)
+request_finished.send(sender=None)
+"""
+
+
+def test_production_keeps_the_sqlite_connection_from_request_to_request(tmp_path):
+    """Opening a SQLite connection costs more than a story page's queries: a worker keeps its own."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="website.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        VAR_DIR=str(tmp_path),
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", REQUESTS_ON_ONE_CONNECTION],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "True"
+
+
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     env = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DJANGO_SETTINGS_MODULE")}
     env.update(DJANGO_SETTINGS_MODULE="website.settings.production", VAR_DIR=str(tmp_path))

@@ -16,6 +16,7 @@ from ambassadors.factories import (
     result,
     video,
 )
+from ambassadors.models import AmbassadorPage
 from home.factories import ImageFactory
 from tests.support.query_counts import QUERY_COUNTS
 
@@ -222,7 +223,7 @@ def test_portrait_is_a_picture_with_modern_formats(client, story):
     assert ".webp 160w" in image["srcset"] and ".webp 320w" in image["srcset"]
 
 
-def test_other_ambassadors_are_the_first_three_public_stories_with_their_portraits(
+def test_other_ambassadors_are_the_next_three_public_stories_with_their_portraits(
     client, ambassador_index, school_index, django_assert_num_queries
 ):
     school = SchoolPageFactory(parent=school_index, title="De Wielerbaan", place="Hengelo")
@@ -234,15 +235,17 @@ def test_other_ambassadors_are_the_first_three_public_stories_with_their_portrai
     locked = AmbassadorPageFactory(parent=ambassador_index, title="Aafke Aarts", school=school)
     PageViewRestriction.objects.create(page=locked, restriction_type="login")
 
-    soup = soup_of(client, story.url)
+    def other_stories(page):
+        cards = soup_of(client, page.url).select(".more-stories .card")
+        return [card.select_one(".card__title").get_text(strip=True) for card in cards]
 
-    cards = soup.select(".more-stories .card")
-    # Alphabetical, without this story, the draft or the restricted one.
-    assert [card.select_one(".card__title").get_text(strip=True) for card in cards] == [
-        "Anton Bos",
-        "Carla Dekker",
-        "Dirk Evers",
-    ]
+    # The stories after this one in the site's order (the page tree's, as in the admin).
+    assert other_stories(story) == ["Yvonne Zijl", "Carla Dekker", "Dirk Evers"]
+    # Near the end it goes on from the first, past the draft and the restricted story.
+    dirk = AmbassadorPage.objects.get(title="Dirk Evers")
+    assert other_stories(dirk) == ["Anton Bos", "Bram Alberts", "Yvonne Zijl"]
+
+    cards = soup_of(client, story.url).select(".more-stories .card")
     assert all("De Wielerbaan – Hengelo" in card.select_one(".card__meta").get_text() for card in cards)
     for card in cards:
         srcset = card.select_one("img.card__image")["srcset"]
