@@ -1,5 +1,8 @@
+from functools import lru_cache
+
 from django import forms
 from django.core.validators import MinLengthValidator
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -162,3 +165,19 @@ class ContactRequestHandlingForm(WagtailAdminModelForm):
         if commit:
             instance.save(update_fields=self.HANDLING_FIELDS)
         return instance
+
+
+@lru_cache(maxsize=16)
+def unbound_form_fields(language, privacy_url, auto_id="id_%s"):
+    """
+    The fields of an empty contact form (all but the ambassador choice), rendered once per
+    process for each language, privacy page URL and id prefix.
+
+    A story page's form is never bound (it posts to /contact/, which shows any errors), and
+    /contact/ shows an empty one until it is posted, so these fields are the same every time.
+    Django renders each field through several templates, which made this the costliest part
+    of an uncached story page (docs/performance.md). The result depends on the code and the
+    arguments, never on content. `language` is only part of the key: the caller renders in it.
+    """
+    form = ContactRequestForm(auto_id=auto_id)
+    return render_to_string("contact/includes/contact_form_fields.html", {"form": form, "privacy_url": privacy_url})

@@ -5,12 +5,15 @@ from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from home import site_context
+
 from . import ratelimit
 from .contact_requests import ContactRequest
-from .forms import HONEYPOT_FIELD, ContactRequestForm, contactable_ambassadors
+from .forms import HONEYPOT_FIELD, ContactRequestForm, contactable_ambassadors, unbound_form_fields
 from .notifications import get_secretariat, send_contact_notifications
 
 AMBASSADOR_PARAMETER = "ambassadeur"
@@ -30,7 +33,10 @@ def contact_form(request, page):
         return submit(request, page)
     ambassador = preselected_ambassador(request)
     form = ContactRequestForm(initial={"ambassador": ambassador.pk if ambassador else None})
-    return render_form(request, page, form, ambassador=ambassador)
+    # Empty but for the ambassador's choice: the other fields as every empty form has them.
+    site = site_context.for_request(request)
+    fields_html = unbound_form_fields(get_language(), site.privacy_url if site else "", form.auto_id)
+    return render_form(request, page, form, ambassador=ambassador, fields_html=fields_html)
 
 
 def submit(request, page):
@@ -65,7 +71,7 @@ def thanks_url(request, page):
     return page.get_url(request) + page.reverse_subpage("thanks")
 
 
-def render_form(request, page, form, *, ambassador=None, rate_limited=False, status=200):
+def render_form(request, page, form, *, ambassador=None, rate_limited=False, status=200, fields_html=None):
     if ambassador is None and form.is_bound:
         ambassador = form.cleaned_data.get("ambassador") if hasattr(form, "cleaned_data") else None
     context = page.get_context(request)
@@ -75,6 +81,7 @@ def render_form(request, page, form, *, ambassador=None, rate_limited=False, sta
             "ambassador": ambassador,
             "rate_limited": rate_limited,
             "secretariat": get_secretariat(request=request),
+            "fields_html": fields_html,
         }
     )
     if rate_limited:

@@ -155,6 +155,19 @@ def test_choice_of_ambassador_is_built_without_loading_a_page_per_story(
     assert "Verborgen" not in response.text
 
 
+def test_empty_form_fields_are_rendered_once_and_labelled_for_their_inputs(client, contact_page, story):
+    client.get(contact_page.url)
+
+    response = client.get(contact_page.url, {"ambassadeur": story.pk})
+
+    # Django renders each field through several templates; an empty form's fields are the same
+    # every time, so /contact/ reuses them as the story pages do (contact.forms.unbound_form_fields).
+    assert "contact/includes/contact_form_fields.html" not in [template.name for template in response.templates]
+    assert '<label for="id_name">' in response.text and 'id="id_name"' in response.text
+    assert 'id="story-contact-name"' not in response.text
+    assert f'<option value="{story.pk}" selected>Magda Nijmeijer (Kingschool)</option>' in response.text
+
+
 @pytest.mark.parametrize("value", ["abc", "-1", "1 OR 1=1", "99999999", "", "%00"])
 def test_unknown_or_malformed_ambassador_parameter_is_ignored(client, contact_page, story, value):
     response = client.get(contact_page.url, {"ambassadeur": value})
