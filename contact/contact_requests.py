@@ -49,6 +49,11 @@ class PreferredContact(models.TextChoices):
 class ContactRequest(models.Model):
     """One visitor's request for contact, and how the secretariat handled it."""
 
+    # Not content: a request names its ambassador's story, but never shows up among the
+    # story's usages in the admin (a visitor's name to every editor), and a submission does
+    # not queue a reference-index task.
+    wagtail_reference_index_ignore = True
+
     created_at = models.DateTimeField(_("ontvangen op"), default=timezone.now, db_index=True)
 
     # What the visitor sent. Limits here are the limits of the form.

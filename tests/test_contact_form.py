@@ -3,7 +3,9 @@
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
+from wagtail.models import ReferenceIndex
 
 from ambassadors.factories import AmbassadorPageFactory, SchoolPageFactory
 from ambassadors.models import AmbassadorPage
@@ -60,6 +62,18 @@ def test_valid_request_from_story_is_stored_with_ambassador_and_both_emails_sent
     assert confirmation.status_code == 200
     assert f"#{contact_request.pk}" in confirmation.text
     assert "Je vroeg om contact met Magda Nijmeijer." in confirmation.text
+
+
+def test_request_is_not_listed_among_the_story_s_usages(client, contact_page, story):
+    client.post(contact_page.url, contact_form_data(ambassador=story.pk))
+
+    assert ContactRequest.objects.filter(ambassador=story).exists()
+    # The admin's usage listing of the story (Wagtail's reference index) knows nothing of it.
+    assert (
+        not ReferenceIndex.get_references_to(story)
+        .filter(content_type=ContentType.objects.get_for_model(ContactRequest))
+        .exists()
+    )
 
 
 def test_request_without_ambassador_is_stored(client, contact_page):
