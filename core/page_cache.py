@@ -24,8 +24,8 @@ page can refuse to store a variant it did not recognise (`page_cache_variant` = 
 its context, e.g. an unknown filter value), so arbitrary query strings cannot flood the cache.
 
 On django-redis (production) the one round trip is an MGET on its redis-py client, and the entry
-is stored there as a pickled tuple by this module: django-redis's `get_many` costs as much again
-as the command itself (making each key, trying every value as an integer before unpickling it).
+is stored there as a pickled tuple by this module: django-redis's `get_many` adds more than half
+the command's cost again (making each key, trying every value as an integer before unpickling it).
 Other backends (local memory in development and tests) go through Django's cache API.
 
 Invalidation is by path: each path has a version key in the cache (core/cache_versions.py),
