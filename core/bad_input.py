@@ -17,7 +17,8 @@ from . import paths
 NUL = "\x00"
 
 
-def _has_nul(query_dict):
+def query_has_nul(query_dict):
+    """Whether a parameter name or value of this QueryDict carries a NUL byte."""
     return any(NUL in key or any(NUL in value for value in values) for key, values in query_dict.lists())
 
 
@@ -33,7 +34,7 @@ def bad_request(request, message):
 
 def has_nul(request):
     """Whether the path or a GET parameter (name or value) carries a NUL byte."""
-    return NUL in request.path or _has_nul(request.GET)
+    return NUL in request.path or query_has_nul(request.GET)
 
 
 class RejectNulBytesMiddleware:

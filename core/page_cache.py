@@ -23,6 +23,11 @@ its variant, but what it renders is not stored (its links may carry the paramete
 page can refuse to store a variant it did not recognise (`page_cache_variant` = False in
 its context, e.g. an unknown filter value), so arbitrary query strings cannot flood the cache.
 
+On django-redis (production) the one round trip is an MGET on its redis-py client, and the entry
+is stored there as a pickled tuple by this module: django-redis's `get_many` adds more than half
+the command's cost again (making each key, trying every value as an integer before unpickling it).
+Other backends (local memory in development and tests) go through Django's cache API.
+
 Invalidation is by path: each path has a version key in the cache (core/cache_versions.py),
 and every stored entry (for any query string, such as a filter or page number) records the
 version it was made under, so bumping the version clears the page with all its variants at
@@ -40,17 +45,20 @@ import functools
 import hashlib
 import logging
 import os
+import pickle
 import re
+import typing
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpResponse
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_request
+from django_redis.cache import RedisCache
 
 from . import cache_versions, paths
-from .bad_input import has_nul
+from .bad_input import NUL, query_has_nul
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +67,9 @@ SKIPPED_PREFIXES = (paths.ADMIN, paths.DOCUMENTS, paths.SEARCH, paths.MEDIA, pat
 GENERATION_KEY = "page-cache:generation"
 # Request headers a stored page may vary on (see the module docstring).
 SHAREABLE_VARY = {"accept-language", "cookie"}
-# Part of every entry's key: entries of an earlier form (a dict, before 2 December 2026) are never read.
-ENTRY_FORM = 2
+# Part of every entry's key: entries of an earlier form are never read (a dict before 2 December
+# 2026; through django-redis's serializer before 4 December 2026).
+ENTRY_FORM = 3
 # Headers a hit sets itself: its own length (the nonce is new) and whether it was a hit.
 NOT_STORED_HEADERS = ("content-length", CACHE_HEADER.lower())
 POLICY_NONCE = re.compile(r"'nonce-([^']+)'")
@@ -78,14 +87,34 @@ def variant_parameters():
     return frozenset(name for model in get_page_models() for name in getattr(model, "cache_variant_parameters", ()))
 
 
-def _variant_query(request):
-    """The declared parameters of this request with a value, sorted: the variant's part of the key."""
+class _Query(typing.NamedTuple):
+    variant: str  # the declared parameters with a value, sorted: the variant's part of the key
+    has_other_parameters: bool
+    has_preview: bool
+    has_nul: bool
+
+
+@functools.lru_cache(maxsize=1024)
+def _query(query_string):
+    """
+    What the page cache needs of a query string, parsed as `request.GET` parses it. Kept for the
+    most recent query strings, so a hit of a filtered page does not parse its parameters again
+    (a QueryDict and the key's urlencode cost a tenth of the hit).
+    """
+    # As WSGIRequest.GET: the WSGI environ's string holds the bytes as latin-1 (PEP 3333).
+    parameters = QueryDict(query_string.encode("iso-8859-1"))
     allowed = variant_parameters()
-    return urlencode(sorted((name, request.GET[name]) for name in request.GET if name in allowed and request.GET[name]))
+    declared = sorted((name, parameters[name]) for name in parameters if name in allowed and parameters[name])
+    return _Query(
+        variant=urlencode(declared),
+        has_other_parameters=any(name not in allowed for name in parameters),
+        has_preview="preview" in parameters,
+        has_nul=query_has_nul(parameters),
+    )
 
 
-def _has_other_parameters(request):
-    return any(name not in variant_parameters() for name in request.GET)
+def _query_of(request):
+    return _query(request.META.get("QUERY_STRING", ""))
 
 
 def _language(request):
@@ -95,7 +124,7 @@ def _language(request):
 
 
 def _entry_key(request):
-    host, language, query = request.get_host(), _language(request), _variant_query(request)
+    host, language, query = request.get_host(), _language(request), _query_of(request).variant
     identity = f"{ENTRY_FORM}|{request.scheme}|{host}|{language}|{request.path}|{query}"
     return "page-cache:entry:" + hashlib.sha256(identity.encode()).hexdigest()
 
@@ -127,16 +156,41 @@ def _is_cacheable_request(request):
         # First in MIDDLEWARE: static files pass here too, and leave at once.
         and not request.path.startswith(SKIPPED_PREFIXES)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "preview" not in request.GET
+        and not _query_of(request).has_preview
         # As SecurityMiddleware's redirect and RejectNulBytesMiddleware's 400, which come after.
         and not (settings.SECURE_SSL_REDIRECT and not request.is_secure())
-        and not has_nul(request)
+        and not (NUL in request.path or _query_of(request).has_nul)
     )
+
+
+def _read(entry_key, version_keys):
+    """The entry stored under `entry_key` (None if none) and the versions of `version_keys`, in one round trip."""
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if isinstance(backend, RedisCache):
+        # Version keys are written by django-redis (core/cache_versions.py), which stores integers as digits.
+        # The backend's own redis-py client (what django_redis.get_redis_connection returns, without
+        # looking the backend up again).
+        client = backend.client.get_client(write=False)
+        stored, *versions = client.mget([backend.make_key(key) for key in (entry_key, *version_keys)])
+        # The entry as _write stored it: the cache server is trusted as django-redis trusts it (it unpickles too).
+        entry = pickle.loads(stored) if stored is not None else None  # noqa: S301
+        return entry, tuple(int(version) if version is not None else None for version in versions)
+    values = backend.get_many([entry_key, *version_keys])
+    return values.get(entry_key), cache_versions.read(values, version_keys)
+
+
+def _write(entry_key, entry):
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if isinstance(backend, RedisCache):
+        blob = pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
+        backend.client.get_client(write=True).set(backend.make_key(entry_key), blob, ex=settings.PAGE_CACHE_SECONDS)
+    else:
+        cache.set(entry_key, entry, settings.PAGE_CACHE_SECONDS)
 
 
 def _is_storable_variant(request, response):
     context = getattr(response, "context_data", None) or {}
-    return not _has_other_parameters(request) and context.get("page_cache_variant", True)
+    return not _query_of(request).has_other_parameters and context.get("page_cache_variant", True)
 
 
 def _is_cacheable_response(response):
@@ -168,13 +222,11 @@ class PageCacheMiddleware:
 
         version_keys = [GENERATION_KEY, _path_version_key(request.path)]
         try:
-            values = cache.get_many([entry_key, *version_keys])
+            entry, stamp = _read(entry_key, version_keys)
         except Exception:
             # The cache server is away: serve the page uncached rather than fail.
             logger.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
-        stamp = cache_versions.read(values, version_keys)
-        entry = values.get(entry_key)
         if entry is not None and entry[0] == stamp:
             return self._from_entry(request, entry)
 
@@ -188,7 +240,7 @@ class PageCacheMiddleware:
         try:
             stamp = cache_versions.versions_to_store(stamp, version_keys)
             if stamp is not None:
-                cache.set(entry_key, self._to_entry(request, response, stamp), settings.PAGE_CACHE_SECONDS)
+                _write(entry_key, self._to_entry(request, response, stamp))
         except Exception:
             logger.warning("Page cache: could not store %s", request.path, exc_info=True)
 
@@ -212,10 +264,9 @@ class PageCacheMiddleware:
             content = content.replace(f'nonce="{nonce}"'.encode(), f'nonce="{fresh}"'.encode())
             old, new = f"'nonce-{nonce}'", f"'nonce-{fresh}'"
             headers = [(name, value.replace(old, new)) for name, value in headers]
-        response = HttpResponse(content, status=status, headers=headers)
-        response["Content-Length"] = str(len(content))
-        response[CACHE_HEADER] = "hit"
-        return response
+        return HttpResponse(
+            content, status=status, headers=[*headers, ("Content-Length", str(len(content))), (CACHE_HEADER, "hit")]
+        )
 
 
 def _new_nonce():

@@ -73,3 +73,23 @@ def test_each_filter_still_has_its_own_cached_copy(client, stories, stored_keys)
     assert client.get("/ambassadeurs/?plaats=Almelo&concept=dalton")[CACHE_HEADER] == "miss"
     assert client.get("/ambassadeurs/?concept=dalton&plaats=Almelo")[CACHE_HEADER] == "hit"
     assert len(set(stored_keys)) == 3
+
+
+def test_a_hit_of_a_filtered_page_does_not_parse_its_query_string_again(client, stories, monkeypatch):
+    from django.core.handlers import wsgi
+    from django.http import QueryDict
+
+    first = client.get("/ambassadeurs/?concept=dalton")
+    parsed = []
+
+    class CountedQueryDict(QueryDict):
+        def __init__(self, *args, **kwargs):
+            parsed.append(args)
+            super().__init__(*args, **kwargs)
+
+    # What request.GET builds.
+    monkeypatch.setattr(wsgi, "QueryDict", CountedQueryDict)
+    hit = client.get("/ambassadeurs/?concept=dalton")
+    assert hit[CACHE_HEADER] == "hit"
+    assert hit.content == first.content
+    assert parsed == []
