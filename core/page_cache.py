@@ -55,6 +55,7 @@ from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_request
+from django_redis import get_redis_connection
 from django_redis.cache import RedisCache
 
 from . import cache_versions, paths
@@ -168,9 +169,7 @@ def _read(entry_key, version_keys):
     backend = caches[DEFAULT_CACHE_ALIAS]
     if isinstance(backend, RedisCache):
         # Version keys are written by django-redis (core/cache_versions.py), which stores integers as digits.
-        # The backend's own redis-py client (what django_redis.get_redis_connection returns, without
-        # looking the backend up again).
-        client = backend.client.get_client(write=False)
+        client = get_redis_connection(DEFAULT_CACHE_ALIAS, write=False)
         stored, *versions = client.mget([backend.make_key(key) for key in (entry_key, *version_keys)])
         # The entry as _write stored it: the cache server is trusted as django-redis trusts it (it unpickles too).
         entry = pickle.loads(stored) if stored is not None else None  # noqa: S301
@@ -183,7 +182,8 @@ def _write(entry_key, entry):
     backend = caches[DEFAULT_CACHE_ALIAS]
     if isinstance(backend, RedisCache):
         blob = pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
-        backend.client.get_client(write=True).set(backend.make_key(entry_key), blob, ex=settings.PAGE_CACHE_SECONDS)
+        client = get_redis_connection(DEFAULT_CACHE_ALIAS, write=True)
+        client.set(backend.make_key(entry_key), blob, ex=settings.PAGE_CACHE_SECONDS)
     else:
         cache.set(entry_key, entry, settings.PAGE_CACHE_SECONDS)
 
