@@ -1,5 +1,8 @@
 """The contact form's GET and POST, served by ContactPage (see models.ContactPage)."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
@@ -17,7 +20,12 @@ from .forms import HONEYPOT_FIELD, ContactRequestForm, contactable_ambassadors, 
 from .notifications import get_secretariat, send_contact_notifications
 
 AMBASSADOR_PARAMETER = "ambassadeur"
-CONFIRMED_SESSION_KEY = "contact_request_confirmed"
+# The confirmation page names the visitor's request: a signed cookie, sent to that page only,
+# says which. Not the session: a visitor who submits stays without one, so the pages they read
+# next still come from the page cache, and a submission writes no session row.
+CONFIRMED_COOKIE = "contact_confirmed"
+CONFIRMED_COOKIE_SALT = "contact.views.confirmed"
+CONFIRMED_SECONDS = 60 * 60
 
 
 def preselected_ambassador(request):
@@ -63,8 +71,18 @@ def submit(request, page):
         contact_request.visitor_confirmation_withheld = not ratelimit.take_confirmation(contact_request.email)
         contact_request.save()
         send_contact_notifications.enqueue(contact_request.pk)
-    request.session[CONFIRMED_SESSION_KEY] = contact_request.pk
-    return redirect(thanks_url(request, page))
+    response = redirect(thanks_url(request, page))
+    response.set_signed_cookie(
+        CONFIRMED_COOKIE,
+        str(contact_request.pk),
+        salt=CONFIRMED_COOKIE_SALT,
+        max_age=CONFIRMED_SECONDS,
+        path=urlsplit(response["Location"]).path,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 def thanks_url(request, page):
@@ -92,11 +110,15 @@ def render_form(request, page, form, *, ambassador=None, rate_limited=False, sta
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
+@never_cache
 def contact_thanks(request, page):
+    # Personal when the visitor just submitted (their reference number): never in a shared cache.
     contact_request = None
-    request_id = request.session.get(CONFIRMED_SESSION_KEY)
-    if request_id:
-        contact_request = ContactRequest.objects.filter(pk=request_id).first()
+    request_id = request.get_signed_cookie(
+        CONFIRMED_COOKIE, default="", salt=CONFIRMED_COOKIE_SALT, max_age=CONFIRMED_SECONDS
+    )
+    if request_id.isdigit():
+        contact_request = ContactRequest.objects.filter(pk=int(request_id)).first()
     context = page.get_context(request)
     context.update({"contact_request": contact_request, "secretariat": get_secretariat(request=request)})
     return TemplateResponse(request, "contact/contact_page_thanks.html", context)

@@ -64,6 +64,28 @@ def test_valid_request_from_story_is_stored_with_ambassador_and_both_emails_sent
     assert "Je vroeg om contact met Magda Nijmeijer." in confirmation.text
 
 
+def test_confirmation_names_the_request_without_a_session_and_is_never_cached(client, contact_page, story, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    response = client.post(contact_page.url, contact_form_data(ambassador=story.pk))
+    contact_request = ContactRequest.objects.get()
+
+    # No session: the visitor's next pages still come from the page cache, and nothing is
+    # written for one. A signed cookie for the confirmation page only says which request it was.
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    cookie = response.cookies["contact_confirmed"]
+    assert cookie["path"] == "/contact/bedankt/" and cookie["httponly"]
+    confirmation = client.get(response["Location"])
+    assert f"Je referentienummer is <strong>#{contact_request.pk}</strong>" in confirmation.text
+    assert "no-store" in confirmation["Cache-Control"]
+
+    # Another visitor, or one who altered the cookie, sees the general thanks.
+    client.cookies["contact_confirmed"] = f"{contact_request.pk + 1}:forged"
+    forged = client.get(response["Location"])
+    assert forged.status_code == 200
+    assert "referentienummer" not in forged.text
+    assert "Bedankt voor je verzoek" in forged.text
+
+
 def test_request_is_not_listed_among_the_story_s_usages(client, contact_page, story):
     client.post(contact_page.url, contact_form_data(ambassador=story.pk))
 
