@@ -11,8 +11,7 @@ import pytest
 from django.core.cache import caches
 
 from core.page_cache import CACHE_HEADER, invalidate_paths
-
-from .test_redis_cache import REDIS_URL, redis_answers
+from tests.support.redis_server import REDIS_URL, redis_answers
 
 pytestmark = [
     pytest.mark.django_db,

@@ -3,7 +3,6 @@ The production cache: django-redis on the Redis server on 127.0.0.1:6379 (databa
 the options website/settings/production.py gives it; skipped where no server answers.
 """
 
-import socket
 import uuid
 
 import pytest
@@ -11,17 +10,7 @@ from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django_redis.cache import RedisCache
 
 from core import cache_versions
-
-REDIS_URL = "redis://127.0.0.1:6379/15"
-
-
-def redis_answers():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        return False
-    return True
-
+from tests.support.redis_server import REDIS_URL, redis_answers
 
 pytestmark = pytest.mark.skipif(not redis_answers(), reason="No Redis server on 127.0.0.1:6379.")
 
