@@ -38,7 +38,7 @@ print(json.dumps({"status": statuses[0], "body": body.decode(), "modules": sorte
 """
 
 
-def test_database_url():
+def database_url_of_this_test():
     """This test's database, SQLite or PostgreSQL, as the subprocess's DATABASE_URL."""
     db = connection.settings_dict
     if connection.vendor == "postgresql":
@@ -50,7 +50,7 @@ def serve_in_a_worker(path, tmp_path):
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_"))}
     env.update(
         DJANGO_SETTINGS_MODULE="website.settings.test",
-        DATABASE_URL=test_database_url(),
+        DATABASE_URL=database_url_of_this_test(),
         VAR_DIR=str(tmp_path),
         PAGE_CACHE_SECONDS="0",
     )
