@@ -231,7 +231,7 @@ def serve_and_load(env, static_url, page_cache_seconds):
 def cached_against_static(base_url, static_url):
     """
     Each cached page's req/s against the static file's, in RATIO_ROUNDS alternating pairs of
-    runs (static, page): this VM's speed drifts by a tenth between runs seconds apart, so each
+    runs (page, static): this VM's speed drifts by a tenth between runs seconds apart, so each
     page is divided by the static file measured next to it. The median ratio and the range.
     """
     ratios = {}

@@ -4,7 +4,6 @@ its answer doing the same work for known and unknown addresses) and the contact 
 confirmation mail; the counter holds under concurrent submissions.
 """
 
-import socket
 import threading
 import uuid
 
@@ -21,6 +20,7 @@ from contact.models import ContactRequest
 from contact.notifications import pending_notifications
 from core import throttle
 from home.factories import ContentPageFactory
+from tests.support.redis_server import redis_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -142,14 +142,6 @@ def test_confirmation_mails_per_address_are_capped_per_day(client, contact_page,
     other = client.post(contact_page.url, contact_form_data(email="ander@example.test"), REMOTE_ADDR="10.0.2.1")
     assert other.status_code == 302
     assert mail.outbox[-1].to == ["ander@example.test"]
-
-
-def redis_answers():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        return False
-    return True
 
 
 @pytest.mark.skipif(not redis_answers(), reason="No Redis server on 127.0.0.1:6379.")
