@@ -2,10 +2,12 @@
 Full-page cache of public pages that follows publishing.
 
 Anonymous GET requests for public pages are answered from the shared cache (Redis in
-production) without touching sessions or the database. The middleware comes first in
-MIDDLEWARE: a hit is one cache round trip and a response stored ready to send (status, every
-header the rest of the stack gave the page, the security headers included, and the body), so
-no other middleware runs for it; only the CSP nonce, if the page has one, is made new. What the
+production) without touching sessions or the database. A hit is one cache round trip and a
+response stored ready to send (status, every header the rest of the stack gave the page, the
+security headers included, and the body); only the CSP nonce, if the page has one, is made new.
+Under gunicorn the WSGI entry point sends it before Django's handler runs
+(`serve_hits_before_django`, website/wsgi.py); elsewhere the middleware, first in MIDDLEWARE,
+sends it before any other middleware runs. Both use the same checks, key and entry. What the
 middleware after it decide per request is decided here too: a plain-HTTP request that is to
 be redirected to HTTPS and an address with a NUL byte go down the stack, and the scheme is
 part of the key (HSTS is sent over HTTPS only). Requests with a session cookie (editors,
@@ -48,10 +50,12 @@ import os
 import pickle
 import re
 import typing
+from http import HTTPStatus
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_request
@@ -205,42 +209,83 @@ def _is_cacheable_response(response):
     )
 
 
+class _Lookup(typing.NamedTuple):
+    """What one read of the cache found for a request: the entry if it is fresh, and what storing needs."""
+
+    entry_key: str
+    version_keys: list
+    stamp: tuple
+    entry: tuple | None  # the stored response, if it is still current
+
+
+# The WSGI entry point's lookup of a request it passed on (a miss), for the middleware: one read
+# per request. Only the server sets environ keys without the HTTP_ prefix, so a client cannot.
+LOOKUP_ENVIRON_KEY = "glans.page_cache.lookup"
+
+
+def _look_up(request):
+    """The cache's answer for this request, or None when it is not for the cache (or the cache is away)."""
+    if not _is_cacheable_request(request):
+        return None
+    try:
+        entry_key = _entry_key(request)
+    except Exception:
+        # An invalid Host header and the like: let Django answer it the usual way.
+        return None
+    version_keys = [GENERATION_KEY, _path_version_key(request.path)]
+    try:
+        entry, stamp = _read(entry_key, version_keys)
+    except Exception:
+        # The cache server is away: serve the page uncached rather than fail.
+        logger.warning("Page cache unavailable", exc_info=True)
+        return None
+    return _Lookup(entry_key, version_keys, stamp, entry if entry is not None and entry[0] == stamp else None)
+
+
+def _stored_response(request, entry):
+    """(status, headers, body) of a stored entry, ready to send, with a new nonce if the page has one."""
+    _stamp, status, headers, content, nonce = entry
+    if nonce:
+        # A nonce must be new for every response: the stored one is swapped for a new one in
+        # the page and in its policy. A policy middleware before this one (not in MIDDLEWARE,
+        # but a test's stack) puts its own in the header, so that one is used.
+        fresh = str(request.csp_nonce) if hasattr(request, "csp_nonce") else _new_nonce()
+        content = content.replace(f'nonce="{nonce}"'.encode(), f'nonce="{fresh}"'.encode())
+        old, new = f"'nonce-{nonce}'", f"'nonce-{fresh}'"
+        headers = [(name, value.replace(old, new)) for name, value in headers]
+    return status, [*headers, ("Content-Length", str(len(content))), (CACHE_HEADER, "hit")], content
+
+
 class PageCacheMiddleware:
-    """Serves anonymous GETs of public pages from the cache; stores what may be shared."""
+    """
+    Serves anonymous GETs of public pages from the cache; stores what may be shared.
+
+    In production the WSGI entry point (`serve_hits_before_django`) has answered the hits
+    already; a request it passed on carries its lookup, so the cache is read once.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _is_cacheable_request(request):
+        lookup = request.META[LOOKUP_ENVIRON_KEY] if LOOKUP_ENVIRON_KEY in request.META else _look_up(request)
+        if lookup is None:
             return self.get_response(request)
-        try:
-            entry_key = _entry_key(request)
-        except Exception:
-            # An invalid Host header and the like: let Django answer it the usual way.
-            return self.get_response(request)
-
-        version_keys = [GENERATION_KEY, _path_version_key(request.path)]
-        try:
-            entry, stamp = _read(entry_key, version_keys)
-        except Exception:
-            # The cache server is away: serve the page uncached rather than fail.
-            logger.warning("Page cache unavailable", exc_info=True)
-            return self.get_response(request)
-        if entry is not None and entry[0] == stamp:
-            return self._from_entry(request, entry)
+        if lookup.entry is not None:
+            status, headers, content = _stored_response(request, lookup.entry)
+            return HttpResponse(content, status=status, headers=headers)
 
         response = self.get_response(request)
         if _is_cacheable_response(response) and _is_storable_variant(request, response):
-            self._store(request, response, entry_key, stamp, version_keys)
+            self._store(request, response, lookup)
             response[CACHE_HEADER] = "miss"
         return response
 
-    def _store(self, request, response, entry_key, stamp, version_keys):
+    def _store(self, request, response, lookup):
         try:
-            stamp = cache_versions.versions_to_store(stamp, version_keys)
+            stamp = cache_versions.versions_to_store(lookup.stamp, lookup.version_keys)
             if stamp is not None:
-                _write(entry_key, self._to_entry(request, response, stamp))
+                _write(lookup.entry_key, self._to_entry(request, response, stamp))
         except Exception:
             logger.warning("Page cache: could not store %s", request.path, exc_info=True)
 
@@ -254,19 +299,45 @@ class PageCacheMiddleware:
         headers = tuple((name, value) for name, value in response.items() if name.lower() not in NOT_STORED_HEADERS)
         return (stamp, response.status_code, headers, response.content, nonce)
 
-    def _from_entry(self, request, entry):
-        _stamp, status, headers, content, nonce = entry
-        if nonce:
-            # A nonce must be new for every response: the stored one is swapped for a new one in
-            # the page and in its policy. A policy middleware before this one (not in MIDDLEWARE,
-            # but a test's stack) puts its own in the header, so that one is used.
-            fresh = str(request.csp_nonce) if hasattr(request, "csp_nonce") else _new_nonce()
-            content = content.replace(f'nonce="{nonce}"'.encode(), f'nonce="{fresh}"'.encode())
-            old, new = f"'nonce-{nonce}'", f"'nonce-{fresh}'"
-            headers = [(name, value.replace(old, new)) for name, value in headers]
-        return HttpResponse(
-            content, status=status, headers=[*headers, ("Content-Length", str(len(content))), (CACHE_HEADER, "hit")]
-        )
+
+def serve_hits_before_django(application):
+    """
+    Wraps Django's WSGI application so that a cache hit is sent before Django handles the request.
+
+    A hit needs none of Django's handler (its signals, URL resolver, middleware chain and response
+    object: about 40% of a hit's work). The request is Django's own `WSGIRequest`, so the checks and
+    the key are the middleware's, byte for byte. Whatever is not a hit goes on to Django unchanged.
+    """
+
+    def page_cache_application(environ, start_response):
+        if not _may_be_cacheable(environ):
+            return application(environ, start_response)
+        try:
+            # A copy: WSGIRequest writes the decoded path back into the environ it is given.
+            request = WSGIRequest(dict(environ))
+            lookup = _look_up(request)
+            if lookup is not None and lookup.entry is not None:
+                status, headers, content = _stored_response(request, lookup.entry)
+                start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+                return [content]
+        except Exception:
+            # Django answers the request the usual way, and reports what went wrong.
+            logger.warning("Page cache: could not serve %s before Django", environ.get("PATH_INFO"), exc_info=True)
+        else:
+            environ[LOOKUP_ENVIRON_KEY] = lookup
+        return application(environ, start_response)
+
+    return page_cache_application
+
+
+def _may_be_cacheable(environ):
+    # Before building a request: static files and non-GETs go straight to Django. (Only a
+    # shortcut: the ASCII prefixes match the raw path as they match the decoded one.)
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and environ.get("REQUEST_METHOD") in ("GET", "HEAD")
+        and not (not environ.get("SCRIPT_NAME") and environ.get("PATH_INFO", "").startswith(SKIPPED_PREFIXES))
+    )
 
 
 def _new_nonce():
