@@ -36,7 +36,6 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
-from .changes import summarise_revision
 from .review_deadlines import set_deadline
 from .review_links import review_path
 from .workflow import story_ambassador, who_must_act
@@ -68,6 +67,8 @@ def send_workflow_email(recipients, subject, intro, workflow_state, comment="", 
     One email per recipient (so nobody sees the others' addresses), plain text and HTML.
     `review_link`, if given, makes each recipient's own link to decide from (user, revision) → path.
     """
+    from .changes import summarise_revision  # here: no public worker needs the diffing (docs/performance.md)
+
     page = workflow_state.content_object.specific
     # The newest revision: what reviewers see, or what was just published.
     revision = page.get_latest_revision()

@@ -14,10 +14,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.models import TaskState
 
-from . import review_views, views
 from .ambassador_admin import review_step, secretariat_contact, undo_last_save_url
 from .models import AmbassadorPage
-from .review_deadlines_panel import add_review_deadlines_panel
 
 NO_DIRECT_PUBLISH = _(
     "Publiceren gaat via de goedkeuringsworkflow: dien de pagina in ter beoordeling. "
@@ -170,21 +168,40 @@ def add_my_story_panel(request, panels):
         panels.insert(0, MyStoryPanel(stories))
 
 
-hooks.register("construct_homepage_panels", add_review_deadlines_panel)  # "Over de termijn"
+@hooks.register("construct_homepage_panels")
+def add_review_deadlines_panel(request, panels):
+    """The dashboard's "Over de termijn" (ambassadors/review_deadlines_panel.py), loaded when first shown."""
+    from .review_deadlines_panel import add_review_deadlines_panel
+
+    add_review_deadlines_panel(request, panels)
 
 
-# "Ambassadeur uitnodigen" for staff with the invite_ambassador permission.
+# "Ambassadeur uitnodigen" for staff with the invite_ambassador permission, and the review page.
+# The admin URLconf is built by the first request of every worker, public ones too; these views
+# (and what only they import) load when an editor first opens them (docs/performance.md, cold start).
+
+
+def invite_ambassador(request, page_id):
+    from .views import invite_ambassador
+
+    return invite_ambassador(request, page_id)
+
+
+def review(request, token):
+    from .review_views import review
+
+    return review(request, token)
 
 
 @hooks.register("register_admin_urls")
 def register_invite_url():
-    return [path("ambassadeurs/<int:page_id>/uitnodigen/", views.invite_ambassador, name="ambassadors_invite")]
+    return [path("ambassadeurs/<int:page_id>/uitnodigen/", invite_ambassador, name="ambassadors_invite")]
 
 
 @hooks.register("register_admin_urls")
 def register_review_url():
     # The page a review email links to (ambassadors/review_views.py); an admin URL, so a login is required.
-    return [path("beoordelen/<str:token>/", review_views.review, name="ambassadors_review")]
+    return [path("beoordelen/<str:token>/", review, name="ambassadors_review")]
 
 
 @hooks.register("register_page_header_buttons")
