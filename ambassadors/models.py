@@ -405,8 +405,10 @@ class AmbassadorPage(SitePage, Page):
         return story_structured_data(self, request)
 
     # Fetched with the page when it is served (home.models.HomePage.route); the school's logo
-    # and photo for the structured data's organisation.
-    serve_select_related = ("school__logo", "school__photo", "portrait", "story_check")
+    # for the structured data's organisation. Not its photo, shown there only for a school
+    # without a logo: joined, it cost every story 1 M instructions; read by its primary key
+    # when it is needed, it costs a school without a logo one query (docs/performance.md).
+    serve_select_related = ("school__logo", "portrait", "story_check")
 
     def get_sitemap_urls(self, request=None):
         """The sitemap's lastmod is also moved by the ambassador's yearly confirmation (story_checks.py)."""
