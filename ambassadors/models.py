@@ -407,7 +407,8 @@ class AmbassadorPage(SitePage, Page):
     # Fetched with the page when it is served (home.models.HomePage.route); the school's logo
     # for the structured data's organisation. Not its photo, shown there only for a school
     # without a logo: joined, it cost every story 1 M instructions; read by its primary key
-    # when it is needed, it costs a school without a logo one query (docs/performance.md).
+    # when it is needed, it costs the story of a school with a photo and no logo one query
+    # (docs/performance.md).
     serve_select_related = ("school__logo", "portrait", "story_check")
 
     def get_sitemap_urls(self, request=None):
