@@ -26,7 +26,7 @@ from wagtail.signals import task_approved
 from core.api import PublicPageField
 from core.image_choice import ImageChoicePageForm
 from core.pages import SitePage
-from core.queries import public_pages
+from core.queries import public_pages, unrestricted
 
 from .blocks import StoryStreamBlock
 from .choices import EducationalConcept, Population, Province, SchoolKind
@@ -405,8 +405,11 @@ class AmbassadorPage(SitePage, Page):
         return story_structured_data(self, request)
 
     # Fetched with the page when it is served (home.models.HomePage.route); the school's logo
-    # and photo for the structured data's organisation.
-    serve_select_related = ("school__logo", "school__photo", "portrait", "story_check")
+    # for the structured data's organisation. Not its photo, shown there only for a school
+    # without a logo: joined, it cost every story 1 M instructions; read by its primary key
+    # when it is needed, it costs the story of a school with a photo and no logo one query
+    # (docs/performance.md).
+    serve_select_related = ("school__logo", "portrait", "story_check")
 
     def get_sitemap_urls(self, request=None):
         """The sitemap's lastmod is also moved by the ambassador's yearly confirmation (story_checks.py)."""
@@ -446,11 +449,14 @@ class AmbassadorPage(SitePage, Page):
         finds in its index, reading three rows however many stories there are; a second query
         only near the end.
         """
-        siblings = card_columns(public_pages(AmbassadorPage.objects.live().sibling_of(self, inclusive=False)))
-        siblings = siblings.order_by("path")
-        others = list(siblings.filter(path__gt=self.path)[:OTHER_STORIES])
+        # Wagtail's `sibling_of` and `live`, the public condition and the path range in one
+        # filter: each filter of its own copies the query, and building it costs more than
+        # running it (9.7 M -> 8.8 M instructions, docs/performance.md).
+        siblings = card_columns(AmbassadorPage.objects.all()).order_by("path")
+        conditions = {"path__startswith": self.path[: -self.steplen], "depth": self.depth, "live": True}
+        others = list(siblings.filter(unrestricted(), path__gt=self.path, **conditions)[:OTHER_STORIES])
         if len(others) < OTHER_STORIES:
-            others += siblings.filter(path__lt=self.path)[: OTHER_STORIES - len(others)]
+            others += siblings.filter(unrestricted(), path__lt=self.path, **conditions)[: OTHER_STORIES - len(others)]
         return others
 
     def get_context(self, request, *args, **kwargs):

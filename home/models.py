@@ -106,7 +106,12 @@ class HomePage(SitePage, Page):
         ]
         # A chain: each page found is the child of the one before it. Only what routing, the
         # specific page and links to the parents need: the served page is loaded in full.
-        pages = self.get_descendants().filter(url_path__in=prefixes).only(*ROUTE_FIELDS).order_by("depth")
+        # Below this page by its tree path (`get_descendants()` adds a depth and a not-itself
+        # condition that the longer url_paths already rule out). A url_path ends in the page's
+        # slug: the slugs let the database read the few pages of that name from the slug's
+        # index, where url_path, without an index of its own, meant reading every page.
+        below = Page.objects.filter(path__startswith=self.path, slug__in=path_components, url_path__in=prefixes)
+        pages = below.only(*ROUTE_FIELDS).order_by("depth")
         parent = self
         for page in pages:
             wagtail_internals.remember_parent(page, parent)

@@ -85,3 +85,17 @@ def test_a_story_is_found_with_its_parent_school_and_portrait_in_two_queries(tre
     assert len(queries) == 2
     assert parent_url_path == "/glans/ambassadeurs/"
     assert school.slug == "de-wielerbaan"
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plan")
+def test_the_routing_query_reads_the_pages_of_those_slugs_not_every_page(tree):
+    request = RequestFactory().get("/ambassadeurs/anje-bechtel/")
+    with CaptureQueriesContext(connection) as queries:
+        tree.specific.route(request, ["ambassadeurs", "anje-bechtel"])
+    routing = queries.captured_queries[0]["sql"]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {routing}")
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    # url_path has no index of its own: without the slugs the database read every page.
+    assert "SCAN wagtailcore_page" not in plan
+    assert "wagtailcore_page_slug" in plan

@@ -254,3 +254,25 @@ def test_other_ambassadors_are_the_next_three_public_stories_with_their_portrait
     # from one query, and no card loads a column afterwards.
     with django_assert_num_queries(QUERY_COUNTS["story"]):
         client.get(story.url)
+
+
+@pytest.mark.parametrize("image_field", ["logo", "photo"])
+def test_the_organisation_shows_the_schools_logo_else_its_photo(
+    client, ambassador_index, school_index, image_field, django_assert_num_queries
+):
+    image = ImageFactory(title=f"{image_field} van De Wielerbaan")
+    school = SchoolPageFactory(parent=school_index, title="De Wielerbaan", **{image_field: image})
+    story = AmbassadorPageFactory(parent=ambassador_index, title="Bram Alberts", school=school, body=[])
+    for title in ["Carla Dekker", "Dirk Evers", "Yvonne Zijl"]:
+        AmbassadorPageFactory(parent=ambassador_index, title=title, school=school, body=[])
+    client.get(story.url)  # the renditions are made
+
+    # The logo comes with the story; the photo, shown only for a school without a logo, is
+    # read when it is needed.
+    with django_assert_num_queries(QUERY_COUNTS["story"] + (image_field == "photo")):
+        soup = soup_of(client, story.url)
+
+    graph = json.loads(soup.find("script", type="application/ld+json").string)["@graph"]
+    organisation = next(node for node in graph if node["@type"] == "EducationalOrganization")
+    rendition = image.get_rendition("fill-1200x630|format-jpeg|jpegquality-80")
+    assert organisation["logo" if image_field == "logo" else "image"] == f"http://localhost{rendition.url}"
