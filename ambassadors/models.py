@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -453,10 +453,10 @@ class AmbassadorPage(SitePage, Page):
         # filter: each filter of its own copies the query, and building it costs more than
         # running it (9.7 M -> 8.8 M instructions, docs/performance.md).
         siblings = card_columns(AmbassadorPage.objects.all()).order_by("path")
-        conditions = {"path__startswith": self.path[: -self.steplen], "depth": self.depth, "live": True}
-        others = list(siblings.filter(unrestricted(), path__gt=self.path, **conditions)[:OTHER_STORIES])
+        public_siblings = Q(unrestricted(), path__startswith=self.path[: -self.steplen], depth=self.depth, live=True)
+        others = list(siblings.filter(public_siblings, path__gt=self.path)[:OTHER_STORIES])
         if len(others) < OTHER_STORIES:
-            others += siblings.filter(unrestricted(), path__lt=self.path, **conditions)[: OTHER_STORIES - len(others)]
+            others += siblings.filter(public_siblings, path__lt=self.path)[: OTHER_STORIES - len(others)]
         return others
 
     def get_context(self, request, *args, **kwargs):
